@@ -1,0 +1,70 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "lianbing",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lianbing", targets: ["lianbing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "LianbingCore"),
+        .target(name: "LianbingFormats", dependencies: ["LianbingCore"]),
+        .target(
+            name: "LianbingStore",
+            dependencies: [
+                "LianbingCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "LianbingServer",
+            dependencies: [
+                "LianbingCore", "LianbingStore", "LianbingFormats",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
+        ),
+        .target(
+            name: "LianbingCLI",
+            dependencies: [
+                "LianbingCore", "LianbingStore", "LianbingFormats", "LianbingServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "lianbing", dependencies: ["LianbingCLI"]),
+        .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"]),
+        .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),
+        .testTarget(
+            name: "LianbingStoreTests",
+            dependencies: ["LianbingStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "LianbingServerTests",
+            dependencies: [
+                "LianbingServer", "LianbingStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "LianbingCLITests", dependencies: ["LianbingCLI", "LianbingStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

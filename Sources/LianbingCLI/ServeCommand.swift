@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingServer
+import LianbingStore
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动网页和 API 服务。")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "监听地址。")
+    var host = "127.0.0.1"
+
+    @Option(help: "监听端口。")
+    var port = 8080
+
+    @Flag(help: "在空数据库上生成演示数据（已有演示数据则保留，只确保演示账号可用）。演示账号密码均为 lianbing-demo。")
+    var demo = false
+
+    @Option(help: "演示数据规模：demo（约 100 个单位）或 province（全省约 28,000 个单位、50,000 名工作人员）。")
+    var demoScale: String?
+
+    @Option(help: "会话闲置多少分钟后失效。")
+    var sessionIdleMinutes = 120
+
+    @Option(help: "请求体大小上限（KB）。")
+    var maxBodyKb = 2048
+
+    @Flag(help: "会话 Cookie 只经 HTTPS 发送（前置 HTTPS 反向代理时开启）。")
+    var secureCookies = false
+
+    @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port 须在 1 到 65535 之间") }
+        guard sessionIdleMinutes >= 1 else { throw ValidationError("--session-idle-minutes 至少为 1") }
+        guard maxBodyKb >= 1 else { throw ValidationError("--max-body-kb 至少为 1") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("未知的日志级别：\(logLevel)") }
+        if let demoScale, DemoScale(rawValue: demoScale) == nil { throw ValidationError("--demo-scale 须为 demo 或 province") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "lianbing")
+        logger.logLevel = Logger.Level(rawValue: logLevel)!
+        try await reportingErrors {
+            let db = try database.open()
+            if demo || demoScale != nil {
+                let scale = demoScale.flatMap(DemoScale.init) ?? .demo
+                let logins = try await db.installDemo({ DemoDataset.generate(scale: scale) }, scale: scale) { Console.error($0) }
+                print("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
+                for login in logins { print("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
+            }
+            let settings = ServerSettings(
+                host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),
+                maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies)
+            let app = try await buildApplication(database: db, settings: settings, logger: logger)
+            print("练兵已启动：http://\(host):\(port)/")
+            try await app.runService()
+        }
+    }
+}

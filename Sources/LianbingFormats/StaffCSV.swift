@@ -1,0 +1,108 @@
+import Foundation
+import LianbingCore
+
+/// The staff import file (人员.csv): one member of staff per row.
+///
+/// ```
+/// 工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗
+/// GZ0001,张三,4401,主任（站长）,是,否,法律;心理服务,2021-03-05,是
+/// ```
+///
+/// Only what a row says about itself is checked here. Whether the unit and the post exist, and whether the
+/// staff number is already taken, depend on the database and are checked by the store.
+public enum StaffCSV {
+    /// The header row, exactly.
+    public static let header = ["工号", "姓名", "单位编码", "岗位", "退役军人", "其他优抚对象", "专长", "入职日期", "在岗"]
+    public static let maxNumberLength = 32
+    public static let maxNameLength = 32
+    /// Specialties are written `法律;心理服务`; the full-width `；` and the enumeration comma `、` are what a
+    /// Chinese input method produces, so they separate too.
+    public static let specialtySeparators: Set<Character> = [";", "；", "、"]
+
+    /// A parsed row and the line it came from, so the store's checks can still point at the file.
+    public typealias Row = StaffImportRow
+
+    /// The rows of a staff file, or every problem in it, each with its line.
+    public static func parse(_ data: Data, file: String) -> Result<[Row], ImportFailure> {
+        var firstLineOfNumber: [String: Int] = [:]
+        return CSVTable.load(data, file: file, header: header).flatMap { table in
+            table.convert { row, reasons in
+                let cells = row.cells
+
+                let number = cells[0]
+                if number.isEmpty {
+                    reasons.append("工号为空")
+                } else if number.count > maxNumberLength {
+                    reasons.append("工号过长：\(number.count) 个字符，最多 \(maxNumberLength) 个")
+                } else if number.contains(where: \.isWhitespace) {
+                    reasons.append("工号“\(number)”不能包含空格")
+                } else if let first = firstLineOfNumber[number] {
+                    reasons.append("工号 \(number) 重复（第 \(first) 行已出现）")
+                } else {
+                    firstLineOfNumber[number] = row.line
+                }
+
+                let name = cells[1]
+                if name.isEmpty {
+                    reasons.append("姓名为空")
+                } else if name.count > maxNameLength {
+                    reasons.append("姓名过长：\(name.count) 个字，最多 \(maxNameLength) 个")
+                }
+
+                let unitCode = cells[2]
+                if unitCode.isEmpty {
+                    reasons.append("单位编码为空")
+                } else if !ServiceUnit.isValidCode(unitCode) {
+                    reasons.append("单位编码“\(unitCode)”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符")
+                }
+
+                let post = cells[3]
+                if post.isEmpty { reasons.append("岗位为空") }
+
+                // An unticked box is "no"; only 在岗 defaults to yes, since most people imported are in post.
+                let isVeteran = flag(cells[4], column: header[4], ifEmpty: false, reasons: &reasons)
+                let isEntitled = flag(cells[5], column: header[5], ifEmpty: false, reasons: &reasons)
+                let isActive = flag(cells[8], column: header[8], ifEmpty: true, reasons: &reasons)
+
+                var hireDate: CivilDate?
+                if !cells[7].isEmpty {
+                    hireDate = CivilDate(cells[7])
+                    if hireDate == nil { reasons.append("入职日期“\(cells[7])”无效：应为 2021-03-05 这样的日期") }
+                }
+
+                let staff = Staff(
+                    number: number, name: name, unitCode: unitCode, post: post, isVeteran: isVeteran ?? false,
+                    isEntitledPerson: isEntitled ?? false, specialties: specialties(in: cells[6]), hireDate: hireDate,
+                    isActive: isActive ?? true)
+                return Row(line: row.line, staff: staff)
+            }
+        }
+    }
+
+    /// `staff` in the import format, in the order given; `parse` reads it back to the same staff.
+    public static func encode(_ staff: [Staff]) -> Data {
+        CSVWriter.encode(
+            [header]
+                + staff.map {
+                    [
+                        $0.number, $0.name, $0.unitCode, $0.post, CSVFlag.text($0.isVeteran), CSVFlag.text($0.isEntitledPerson),
+                        $0.specialties.joined(separator: ";"), $0.hireDate?.description ?? "", CSVFlag.text($0.isActive),
+                    ]
+                })
+    }
+
+    /// Specialties in the order written, trimmed, without empties or repeats.
+    static func specialties(in cell: String) -> [String] {
+        var seen = Set<String>()
+        return cell.split(whereSeparator: { specialtySeparators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    private static func flag(_ cell: String, column: String, ifEmpty: Bool, reasons: inout [String]) -> Bool? {
+        if cell.isEmpty { return ifEmpty }
+        if let value = CSVFlag.parse(cell) { return value }
+        reasons.append("“\(column)”应为 是 或 否，实际为“\(cell)”")
+        return nil
+    }
+}

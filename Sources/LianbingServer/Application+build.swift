@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingStore
+import Logging
+
+/// Builds the router: middleware outermost first, then every controller's routes.
+public func buildRouter(database: AppDatabase, settings: ServerSettings) async throws -> Router<AppRequestContext> {
+    let pages = try await PageRenderer.load()
+    let throttle = LoginThrottle(limits: settings.throttle, clock: database.clock)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodySize))
+    if let assets = Bundle.module.url(forResource: "Public", withExtension: nil) {
+        router.add(middleware: FileMiddleware(assets.path, urlBasePath: "/assets", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
+    }
+    router.add(middleware: SessionMiddleware(database: database, policy: settings.sessions))
+    router.add(middleware: CSRFMiddleware())
+    HomeController(database: database, pages: pages).addRoutes(to: router)
+    SessionController(database: database, pages: pages, throttle: throttle, settings: settings).addRoutes(to: router)
+    UnitsController(database: database, pages: pages).addRoutes(to: router)
+    StaffController(database: database, pages: pages).addRoutes(to: router)
+    AccountsController(database: database, pages: pages).addRoutes(to: router)
+    return router
+}
+
+/// The whole server. Refuses to start on a database that was never initialised.
+public func buildApplication(database: AppDatabase, settings: ServerSettings, logger: Logger) async throws -> some ApplicationProtocol {
+    guard try await database.isInitialised() else { throw LianbingError.notInitialised }
+    let router = try await buildRouter(database: database, settings: settings)
+    var app = Application(
+        router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "lianbing"), logger: logger)
+    app.addServices(SessionSweeper(database: database, policy: settings.sessions, logger: logger))
+    return app
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingFormats
+import LianbingStore
+
+/// Account management for administrators, within their subtree: list, create, reset, disable, bulk-create.
+struct AccountsController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/api/v1/accounts", use: apiList)
+        router.post("/api/v1/accounts", use: apiCreate)
+        router.post("/api/v1/accounts/bulk", use: apiBulkCreate)
+        router.get("/api/v1/accounts/:username", use: apiDetail)
+        router.post("/api/v1/accounts/:username/reset-password", use: apiResetPassword)
+        router.post("/api/v1/accounts/:username/disable", use: apiDisable)
+        router.post("/api/v1/accounts/:username/enable", use: apiEnable)
+        router.get("/accounts", use: listPage)
+        router.post("/accounts", use: formCreate)
+        router.post("/accounts/bulk", use: formBulkCreate)
+        router.post("/accounts/:username/reset-password", use: formResetPassword)
+        router.post("/accounts/:username/disable", use: formDisable)
+        router.post("/accounts/:username/enable", use: formEnable)
+    }
+
+    // MARK: JSON
+
+    struct CreateRequest: Decodable {
+        var username: String
+        var role: Role
+        var unitCode: String
+        var staffNumber: String?
+        var password: String?
+    }
+
+    struct CreatedJSON: Encodable, Sendable {
+        var account: AccountJSON
+        /// Present only when the server generated the password; shown once, never again.
+        var initialPassword: String?
+    }
+
+    struct BulkRequest: Decodable { var unitCode: String }
+
+    struct IssuedJSON: Encodable, Sendable {
+        var username: String
+        var password: String
+        var staffNumber: String?
+        var staffName: String?
+        var unitCode: String
+        var unitName: String
+
+        init(_ issued: IssuedPassword) {
+            username = issued.username
+            password = issued.password
+            staffNumber = issued.staffNumber
+            staffName = issued.staffName
+            unitCode = issued.unitCode
+            unitName = issued.unitName
+        }
+    }
+
+    @Sendable func apiList(_ request: Request, context: AppRequestContext) async throws -> JSONBody<PageJSON<AccountJSON>> {
+        let page = try await database.accounts(
+            query: request.query("q"), unit: request.query("unit"),
+            page: PageRequest(page: request.queryInt("page"), perPage: request.queryInt("per_page")), for: try context.principal(.admin))
+        return JSONBody(PageJSON(page, AccountJSON.init))
+    }
+
+    @Sendable func apiDetail(_ request: Request, context: AppRequestContext) async throws -> JSONBody<AccountJSON> {
+        JSONBody(AccountJSON(try await database.account(try context.parameters.require("username"), for: try context.principal(.admin))))
+    }
+
+    @Sendable func apiCreate(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CreatedJSON> {
+        let principal = try context.principal(.admin)
+        let body = try await request.decodeJSON(CreateRequest.self, context: context)
+        let (account, issued) = try await database.createAccount(
+            NewAccount(username: body.username, role: body.role, unitCode: body.unitCode, staffNumber: body.staffNumber, password: body.password),
+            by: principal)
+        let listing = try await database.account(account.username, for: principal)
+        return JSONBody(CreatedJSON(account: AccountJSON(listing), initialPassword: issued?.password), status: .created)
+    }
+
+    @Sendable func apiBulkCreate(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[IssuedJSON]> {
+        let principal = try context.principal(.admin)
+        let body = try await request.decodeJSON(BulkRequest.self, context: context)
+        let issued = try await database.createAccountsFromRoster(unit: body.unitCode, by: principal)
+        return JSONBody(issued.map(IssuedJSON.init), status: .created)
+    }
+
+    @Sendable func apiResetPassword(_ request: Request, context: AppRequestContext) async throws -> JSONBody<IssuedJSON> {
+        let issued = try await database.resetPassword(try context.parameters.require("username"), by: try context.principal(.admin))
+        return JSONBody(IssuedJSON(issued))
+    }
+
+    @Sendable func apiDisable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await database.setDisabled(try context.parameters.require("username"), true, by: try context.principal(.admin))
+        return Response(status: .noContent)
+    }
+
+    @Sendable func apiEnable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await database.setDisabled(try context.parameters.require("username"), false, by: try context.principal(.admin))
+        return Response(status: .noContent)
+    }
+
+    // MARK: HTML
+
+    struct AccountRow {
+        var username: String
+        var roleName: String
+        var unitName: String
+        var unitCode: String
+        var staffName: String?
+        var staffNumber: String?
+        var mustChangePassword: Bool
+        var disabled: Bool
+        var createdAt: String
+
+        init(_ listing: AccountListing) {
+            username = listing.account.username
+            roleName = listing.account.role.displayName
+            unitName = listing.unitName
+            unitCode = listing.account.unitCode
+            staffName = listing.staffName
+            staffNumber = listing.account.staffNumber
+            mustChangePassword = listing.account.mustChangePassword
+            disabled = listing.account.isDisabled
+            createdAt = listing.account.createdAt.chinaTime
+        }
+    }
+
+    struct ListContent {
+        struct RoleOption { var value: String; var label: String; var selected: Bool }
+        var query: String
+        var rows: [AccountRow]
+        var total: Int
+        var pager: Pager
+        var roles: [RoleOption]
+        var scopeUnitCode: String
+        var error: String?
+        var form: [String: String]
+    }
+
+    @Sendable func listPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderList(request, context: context, error: nil, form: [:], status: .ok)
+    }
+
+    private func renderList(_ request: Request, context: AppRequestContext, error: String?, form: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let principal = try context.principal(.admin)
+        let query = request.query("q")
+        let page = try await database.accounts(query: query, unit: nil, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
+        let root = try await database.scopeRoot(for: principal)
+        let chosenRole = form["role"] ?? Role.staff.rawValue
+        let content = ListContent(
+            query: query ?? "", rows: page.items.map(AccountRow.init), total: page.total,
+            pager: Pager(page: page, path: "/accounts", query: ["q": query]),
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == chosenRole) },
+            scopeUnitCode: root.code, error: error, form: form)
+        return pages.render("accounts", title: "账号管理", path: "/accounts", session: context.session, content: content, status: status)
+    }
+
+    struct IssuedContent {
+        var title: String
+        var issued: [IssuedJSON]
+        /// Stored, not computed: templates see stored properties only.
+        var hasIssued: Bool
+
+        init(title: String, issued: [IssuedJSON]) {
+            self.title = title
+            self.issued = issued
+            hasIssued = !issued.isEmpty
+        }
+    }
+
+    @Sendable func formCreate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.admin)
+        let form = try await FormFields.from(request, context: context)
+        let echo = ["username": form["username"] ?? "", "unit_code": form["unit_code"] ?? "", "staff_number": form["staff_number"] ?? "", "role": form["role"] ?? ""]
+        do {
+            guard let role = Role(rawValue: form["role"] ?? "") else { throw LianbingError.invalid("请选择角色") }
+            let staffNumber = form["staff_number"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+            let new = NewAccount(
+                username: try form.required("username", "用户名"), role: role, unitCode: try form.required("unit_code", "单位编码"),
+                staffNumber: staffNumber)
+            let (_, issued) = try await database.createAccount(new, by: principal)
+            let content = IssuedContent(title: "账号已创建", issued: issued.map { [IssuedJSON($0)] } ?? [])
+            return pages.render("issued", title: "账号已创建", path: "/accounts", session: context.session, content: content)
+        } catch let error as LianbingError {
+            switch error {
+            case .invalid(let message), .conflict(let message):
+                return try await renderList(request, context: context, error: message, form: echo, status: .badRequest)
+            case .notFound:
+                return try await renderList(request, context: context, error: error.message, form: echo, status: .badRequest)
+            default: throw error
+            }
+        }
+    }
+
+    @Sendable func formBulkCreate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.admin)
+        let form = try await FormFields.from(request, context: context)
+        let issued = try await database.createAccountsFromRoster(unit: try form.required("unit_code", "单位编码"), by: principal)
+        let csv = IssuedPasswordsCSV.encode(issued)
+        let filename = "initial-passwords-\(ChinaTime.civilDate(of: database.clock())).csv"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: csv)))
+    }
+
+    @Sendable func formResetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let issued = try await database.resetPassword(try context.parameters.require("username"), by: try context.principal(.admin))
+        let content = IssuedContent(title: "密码已重置", issued: [IssuedJSON(issued)])
+        return pages.render("issued", title: "密码已重置", path: "/accounts", session: context.session, content: content)
+    }
+
+    @Sendable func formDisable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await database.setDisabled(try context.parameters.require("username"), true, by: try context.principal(.admin))
+        return .redirect(to: "/accounts", type: .normal)
+    }
+
+    @Sendable func formEnable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await database.setDisabled(try context.parameters.require("username"), false, by: try context.principal(.admin))
+        return .redirect(to: "/accounts", type: .normal)
+    }
+}

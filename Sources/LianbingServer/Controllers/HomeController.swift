@@ -1,0 +1,43 @@
+import Hummingbird
+import LianbingCore
+import LianbingStore
+
+/// The page each role lands on after signing in.
+struct HomeController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: home)
+        router.get("/healthz", use: health)
+    }
+
+    struct HomeContent {
+        var unitName: String
+        var unitLevel: String
+        var isStaff: Bool
+        var isTrainer: Bool
+        var isAdmin: Bool
+        var staffNumber: String?
+        var staffCount: Int?
+        var childCount: Int?
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let role = principal.role ?? .admin
+        let detail = try await database.unitDetail(try await database.scopeRoot(for: principal).code, for: principal)
+        let content = HomeContent(
+            unitName: detail.unit.name, unitLevel: detail.unit.level.displayName, isStaff: role == .staff, isTrainer: role == .trainer,
+            isAdmin: role == .admin, staffNumber: context.session?.account.staffNumber,
+            staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount)
+        return pages.render("home", title: "首页", path: "/", session: context.session, unitName: detail.unit.name, content: content)
+    }
+
+    struct Health: Encodable, Sendable { var status: String }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Health> {
+        _ = try await database.isInitialised()
+        return JSONBody(Health(status: "ok"))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LianbingStore
+
+/// Everything about the server that an operator may tune from the command line.
+public struct ServerSettings: Sendable {
+    public static let defaultMaxBodySize = 2 * 1024 * 1024
+
+    public var host: String
+    public var port: Int
+    public var sessions: SessionPolicy
+    public var maxBodySize: Int
+    /// Set when a TLS-terminating proxy sits in front, so cookies are only sent over HTTPS.
+    public var secureCookies: Bool
+    public var throttle: LoginThrottle.Limits
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, sessions: SessionPolicy = SessionPolicy(),
+        maxBodySize: Int = ServerSettings.defaultMaxBodySize, secureCookies: Bool = false,
+        throttle: LoginThrottle.Limits = LoginThrottle.Limits()
+    ) {
+        self.host = host
+        self.port = port
+        self.sessions = sessions
+        self.maxBodySize = maxBodySize
+        self.secureCookies = secureCookies
+        self.throttle = throttle
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingStore
+import Mustache
+
+/// The chrome every HTML page shares: title, who is signed in, navigation, the form token.
+struct PageFrame: Sendable {
+    struct NavItem: Sendable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    var title: String
+    var username: String?
+    var roleName: String?
+    var unitName: String?
+    var csrf: String?
+    var nav: [NavItem]
+    var hasNav: Bool
+}
+
+/// Renders Mustache templates (escaped by default: `{{x}}` never emits markup from data) into responses.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> PageRenderer {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw LianbingError.notFound("页面模板目录")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+    }
+
+    func render(_ template: String, title: String, path: String = "", session: SessionInfo?, unitName: String? = nil, content: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let frame = Self.frame(title: title, path: path, session: session, unitName: unitName)
+        let html = library.render(["frame": frame, "content": content] as [String: Any], withTemplate: template)
+            ?? "<!doctype html><meta charset=utf-8><title>错误</title><p>页面模板缺失：\(template)</p>"
+        return Self.html(html, status: status)
+    }
+
+    func errorPage(_ error: ErrorDescription, session: SessionInfo?) -> Response {
+        struct Content { var status: Int; var message: String; var issues: [String]; var hasIssues: Bool }
+        let content = Content(status: error.status.code, message: error.message, issues: error.issues.map(\.description), hasIssues: !error.issues.isEmpty)
+        var response = render("error", title: "出错了", session: session, content: content, status: error.status)
+        response.headers.append(contentsOf: error.headers)
+        return response
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func frame(title: String, path: String, session: SessionInfo?, unitName: String?) -> PageFrame {
+        var nav: [PageFrame.NavItem] = []
+        if let principal = session?.principal, session?.account.mustChangePassword == false {
+            var items = [("/", "首页")]
+            if principal.has(.trainer) { items += [("/units", "单位"), ("/staff", "工作人员")] }
+            if principal.has(.admin) { items.append(("/accounts", "账号管理")) }
+            items.append(("/password", "修改密码"))
+            nav = items.map { href, label in
+                PageFrame.NavItem(href: href, label: label, current: href == "/" ? path == "/" : path.hasPrefix(href))
+            }
+        }
+        return PageFrame(
+            title: title, username: session?.account.username, roleName: session?.account.role.displayName, unitName: unitName,
+            csrf: session?.csrfToken, nav: nav, hasNav: !nav.isEmpty)
+    }
+}

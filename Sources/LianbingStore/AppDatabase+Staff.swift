@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+public struct StaffListing: Sendable, Codable, Equatable {
+    public var staff: Staff
+    public var unitName: String
+    /// The username of the staff member's login, if one was created.
+    public var username: String?
+}
+
+/// One page of a longer list.
+public struct Page<Item: Sendable & Codable & Equatable>: Sendable, Codable, Equatable {
+    public var items: [Item]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+public struct PageRequest: Sendable, Equatable {
+    public static let maximumPerPage = 200
+    public var page: Int
+    public var perPage: Int
+
+    /// Out-of-range values are clamped rather than refused: a hand-edited URL should still show something.
+    public init(page: Int?, perPage: Int?) {
+        self.page = max(1, page ?? 1)
+        self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 50))
+    }
+
+    var offset: Int { (page - 1) * perPage }
+}
+
+public struct StaffImportSummary: Sendable, Equatable {
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+}
+
+extension AppDatabase {
+    /// Adds or updates staff by staff number. All or nothing; units and posts must exist and be in scope.
+    public func importStaff(_ rows: [StaffImportRow], file: String, by principal: Principal) async throws -> StaffImportSummary {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以导入工作人员") }
+        let now = clock()
+        return try await writer.write { db in
+            let paths = try Dictionary(uniqueKeysWithValues: UnitRecord.fetchAll(db).map { ($0.code, $0.unitPath) })
+            let posts = try Set(String.fetchAll(db, sql: "SELECT name FROM post"))
+            let existing = try Dictionary(uniqueKeysWithValues: StaffRecord.fetchAll(db).map { ($0.number, $0) })
+            var issues: [ImportIssue] = []
+            for row in rows {
+                let staff = row.staff
+                if let path = paths[staff.unitCode] {
+                    if !principal.covers(path) { issues.append(.init(file: file, line: row.line, reason: "单位 \(staff.unitCode) 不在您的管辖范围内")) }
+                } else {
+                    issues.append(.init(file: file, line: row.line, reason: "单位编码 \(staff.unitCode) 不存在"))
+                }
+                if !posts.contains(staff.post) {
+                    issues.append(.init(file: file, line: row.line, reason: "岗位“\(staff.post)”不存在（现有岗位：\(posts.sorted().joined(separator: "、"))）"))
+                }
+                if let old = existing[staff.number], let oldPath = paths[old.unitCode], !principal.covers(oldPath) {
+                    issues.append(.init(file: file, line: row.line, reason: "工号 \(staff.number) 属于您管辖范围以外的单位"))
+                }
+            }
+            if !issues.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: issues.sorted())) }
+            var summary = StaffImportSummary(inserted: 0, updated: 0, unchanged: 0)
+            for row in rows {
+                let record = StaffRecord(row.staff)
+                switch existing[record.number] {
+                case nil:
+                    try record.insert(db)
+                    summary.inserted += 1
+                case let old? where old.staff == row.staff:
+                    summary.unchanged += 1
+                default:
+                    try record.update(db)
+                    summary.updated += 1
+                }
+            }
+            if summary.inserted + summary.updated > 0 {
+                try db.audit(principal, "staff.import", file, "新增 \(summary.inserted)，更新 \(summary.updated)", at: now)
+            }
+            return summary
+        }
+    }
+
+    /// Staff in the caller's scope (optionally under `unit`), matching `query` by name or staff number.
+    public func staff(query: String?, unit: String?, page: PageRequest, for principal: Principal) async throws -> Page<StaffListing> {
+        try await reader.read { db in
+            let root = try unit.map { try Self.unitInScope($0, for: principal, db).unitPath } ?? principal.scope
+            var conditions = "u.path >= ? AND u.path < ?"
+            var arguments: StatementArguments = [root.lowerBound, root.upperBound]
+            if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
+                conditions += " AND (s.name LIKE ? ESCAPE '\\' OR s.number LIKE ? ESCAPE '\\')"
+                let pattern = "%" + Self.escapeLike(query) + "%"
+                arguments += [pattern, pattern]
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff s JOIN unit u ON u.code = s.unitCode WHERE \(conditions)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, u.name AS unitName, a.username AS username
+                    FROM staff s JOIN unit u ON u.code = s.unitCode LEFT JOIN account a ON a.staffNumber = s.number
+                    WHERE \(conditions) ORDER BY s.number LIMIT ? OFFSET ?
+                    """, arguments: arguments + [page.perPage, page.offset])
+            let items = try rows.map { row in
+                StaffListing(staff: try StaffRecord(row: row).staff, unitName: row["unitName"], username: row["username"])
+            }
+            return Page(items: items, page: page.page, perPage: page.perPage, total: total)
+        }
+    }
+
+    public func staffMember(_ number: String, for principal: Principal) async throws -> StaffListing {
+        try await reader.read { db in
+            guard let record = try StaffRecord.fetchOne(db, key: number),
+                let unit = try UnitRecord.fetchOne(db, key: record.unitCode), principal.covers(unit.unitPath)
+            else { throw LianbingError.notFound("工作人员 \(number)") }
+            let username = try String.fetchOne(db, sql: "SELECT username FROM account WHERE staffNumber = ?", arguments: [number])
+            return StaffListing(staff: record.staff, unitName: unit.name, username: username)
+        }
+    }
+
+    public func posts() async throws -> [String] {
+        try await reader.read { db in try String.fetchAll(db, sql: "SELECT name FROM post ORDER BY position, name") }
+    }
+
+    public func addPost(_ name: String, by principal: Principal) async throws {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以添加岗位") }
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 32 else { throw LianbingError.invalid("岗位名称不能为空，且不超过 32 个字") }
+        let now = clock()
+        try await writer.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post WHERE name = ?)", arguments: [name]) == true {
+                throw LianbingError.conflict("岗位“\(name)”已存在")
+            }
+            try db.execute(sql: "INSERT INTO post (name, position) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM post))", arguments: [name])
+            try db.audit(principal, "post.add", name, at: now)
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

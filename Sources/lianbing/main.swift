@@ -1,0 +1,3 @@
+import LianbingCLI
+
+await Lianbing.runMain()

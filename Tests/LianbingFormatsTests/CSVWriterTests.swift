@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import LianbingFormats
+
+@Suite("CSVWriter")
+struct CSVWriterTests {
+    @Test("Given records, when encoded, then the output is BOM-prefixed UTF-8 with CRLF line ends")
+    func bomAndCRLF() {
+        let data = CSVWriter.encode([["编码", "名称"], ["44", "广东省"]])
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "编码,名称\r\n44,广东省\r\n")
+    }
+
+    @Test("Given fields needing quotes, when escaped, then only those are quoted and quotes are doubled")
+    func escaping() {
+        #expect(CSVWriter.escape("plain") == "plain")
+        #expect(CSVWriter.escape("") == "")
+        #expect(CSVWriter.escape("a,b") == "\"a,b\"")
+        #expect(CSVWriter.escape("他说\"好\"") == "\"他说\"\"好\"\"\"")
+        #expect(CSVWriter.escape("两\n行") == "\"两\n行\"")
+        #expect(CSVWriter.escape(" 前后空格 ") == "\" 前后空格 \"")
+    }
+
+    @Test("Given awkward fields, when written and read back, then every field is unchanged")
+    func roundTrip() throws {
+        let records = [["a,b", "\"", "两\n行", " 空格 ", "", "末尾"], ["x", "y", "z", "\"\"", ",", "中文"]]
+        let decoded = try CSVTextDecoder.decode(CSVWriter.encode(records), file: "a.csv").get()
+        let read = try CSVReader.read(decoded.text, file: "a.csv").get()
+        #expect(read.map(\.fields) == records)
+        #expect(read.map(\.line) == [1, 3])
+    }
+}
