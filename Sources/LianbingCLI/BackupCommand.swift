@@ -13,7 +13,7 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             try await database.open().backup(to: toFile)
-            print("已备份到 \(toFile)")
+            Console.out("已备份到 \(toFile)")
         }
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 
 /// Output for people: results to standard output, problems and progress to standard error.
 enum Console {
+    /// Written straight to the file descriptor: `print` would sit in a buffer when output goes to a log file,
+    /// and the start-up lines of `serve` would not appear until much later.
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

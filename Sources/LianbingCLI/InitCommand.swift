@@ -24,10 +24,10 @@ struct InitCommand: AsyncParsableCommand {
             let rows = try OrgCSV.parse(try readInput(org), file: org).get()
             let db = try database.open()
             let issued = try await db.initialise(units: rows, file: org, adminUsername: admin)
-            print("已导入 \(rows.count) 个单位。")
-            print("管理员账号：\(issued.username)（\(issued.unitName)）")
-            print("初始密码：\(issued.password)")
-            print("此密码只显示这一次，首次登录后须修改。")
+            Console.out("已导入 \(rows.count) 个单位。")
+            Console.out("管理员账号：\(issued.username)（\(issued.unitName)）")
+            Console.out("初始密码：\(issued.password)")
+            Console.out("此密码只显示这一次，首次登录后须修改。")
         }
     }
 }

@@ -29,8 +29,6 @@ extension Lianbing {
 
     /// The process entry point: runs the command line and exits with its status.
     public static func runMain() async -> Never {
-        // Line-buffered even into a pipe or log file, so start-up messages appear when printed.
-        setvbuf(stdout, nil, _IOLBF, 0)
         do {
             try await execute(Array(CommandLine.arguments.dropFirst()))
             exit(withError: nil)

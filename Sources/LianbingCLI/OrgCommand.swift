@@ -19,10 +19,10 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let rows = try OrgCSV.parse(try readInput(file), file: file).get()
+                let parsed = try OrgCSV.read(try readInput(file), file: file).get()
                 let db = try database.open()
-                let summary = try await db.importUnits(rows, file: file, by: try await db.operatorPrincipal())
-                print("单位导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，随上级移动 \(summary.moved)。")
+                let summary = try await db.importUnits(parsed, file: file, by: try await db.operatorPrincipal())
+                Console.out("单位导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，随上级移动 \(summary.moved)。")
             }
         }
     }

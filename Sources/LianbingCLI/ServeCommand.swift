@@ -51,14 +51,14 @@ struct ServeCommand: AsyncParsableCommand {
             if demo || demoScale != nil {
                 let scale = demoScale.flatMap(DemoScale.init) ?? .demo
                 let logins = try await db.installDemo({ DemoDataset.generate(scale: scale) }, scale: scale) { Console.error($0) }
-                print("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
-                for login in logins { print("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
+                Console.out("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
+                for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),
                 maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies)
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
-            print("练兵已启动：http://\(host):\(port)/")
+            Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()
         }
     }

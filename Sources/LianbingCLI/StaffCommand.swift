@@ -17,10 +17,10 @@ struct StaffCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let rows = try StaffCSV.parse(try readInput(file), file: file).get()
+                let parsed = try StaffCSV.read(try readInput(file), file: file).get()
                 let db = try database.open()
-                let summary = try await db.importStaff(rows, file: file, by: try await db.operatorPrincipal())
-                print("花名册导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，未变 \(summary.unchanged)。")
+                let summary = try await db.importStaff(parsed, file: file, by: try await db.operatorPrincipal())
+                Console.out("花名册导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，未变 \(summary.unchanged)。")
             }
         }
     }
@@ -35,7 +35,7 @@ struct PostCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                for post in try await database.open().posts() { print(post) }
+                for post in try await database.open().posts() { Console.out(post) }
             }
         }
     }
@@ -51,7 +51,7 @@ struct PostCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try database.open()
                 try await db.addPost(name, by: try await db.operatorPrincipal())
-                print("已新增岗位：\(name)")
+                Console.out("已新增岗位：\(name)")
             }
         }
     }

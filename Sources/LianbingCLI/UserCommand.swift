@@ -34,8 +34,8 @@ struct UserCommand: AsyncParsableCommand {
                 let db = try database.open()
                 let new = NewAccount(username: name, role: Role(argument: role)!, unitCode: unit, staffNumber: staff)
                 let (account, issued) = try await db.createAccount(new, by: try await db.operatorPrincipal())
-                print("已创建账号 \(account.username)（\(account.role.displayName)，单位 \(account.unitCode)）")
-                if let issued { print("初始密码：\(issued.password)（只显示这一次，首次登录须修改）") }
+                Console.out("已创建账号 \(account.username)（\(account.role.displayName)，单位 \(account.unitCode)）")
+                if let issued { Console.out("初始密码：\(issued.password)（只显示这一次，首次登录须修改）") }
             }
         }
     }
@@ -62,8 +62,8 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 let db = try database.open()
                 let issued = try await db.resetPassword(name, to: chosen, by: try await db.operatorPrincipal())
-                print("已重置 \(issued.username) 的密码，下次登录须修改。")
-                if chosen == nil { print("新初始密码：\(issued.password)") }
+                Console.out("已重置 \(issued.username) 的密码，下次登录须修改。")
+                if chosen == nil { Console.out("新初始密码：\(issued.password)") }
             }
         }
     }
@@ -78,7 +78,7 @@ struct UserCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try database.open()
                 try await db.setDisabled(name, true, by: try await db.operatorPrincipal())
-                print("已停用账号 \(name)。")
+                Console.out("已停用账号 \(name)。")
             }
         }
     }
@@ -93,7 +93,7 @@ struct UserCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try database.open()
                 try await db.setDisabled(name, false, by: try await db.operatorPrincipal())
-                print("已启用账号 \(name)。")
+                Console.out("已启用账号 \(name)。")
             }
         }
     }
@@ -120,7 +120,7 @@ struct UserCommand: AsyncParsableCommand {
                     Console.progress(done, of: total, "正在生成账号")
                 }
                 try writeOutput(IssuedPasswordsCSV.encode(issued), to: out)
-                print("已开通 \(issued.count) 个账号，初始密码已写入 \(out)（请妥善保管，分发后删除）。")
+                Console.out("已开通 \(issued.count) 个账号，初始密码已写入 \(out)（请妥善保管，分发后删除）。")
             }
         }
     }

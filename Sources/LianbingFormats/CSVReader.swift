@@ -11,7 +11,7 @@ import LianbingCore
 /// The parser is one pass over the UTF-8 bytes, so its time is linear in the file size whatever the input.
 public enum CSVReader {
     /// Fields longer than this are refused: no column of any import is remotely this long, and a huge field
-    /// means the file is not what it claims to be (or a quote was never closed by design).
+    /// means the file is not what it claims to be, or is meant to exhaust the server.
     public static let defaultMaxFieldBytes = 64 * 1024
 
     /// Reads every record of `text`.

@@ -37,16 +37,21 @@ struct CSVTable {
         return .success(CSVTable(file: file, header: header, records: Array(records.dropFirst())))
     }
 
-    /// Runs `convert` on each well-formed row, collecting its reasons; succeeds only if no row had any.
+    /// Runs `body` on each row with the right number of cells, collecting the good values and every row's reasons.
     ///
     /// `body` appends reasons when the row is bad (its return value is then ignored). Issues come back in line order.
-    func convert<T>(_ body: (Row, inout [String]) -> T?) -> Result<[T], ImportFailure> {
+    /// A bad row's first cell (its code or number) is remembered in `rejectedKeys`.
+    func convert<T>(_ body: (Row, inout [String]) -> T?) -> ParsedImport<T> {
         var issues: [ImportIssue] = []
+        var rejected: Set<String> = []
         var values: [T] = []
         values.reserveCapacity(records.count)
         for record in records {
             var reasons: [String] = []
-            defer { issues += reasons.map { ImportIssue(file: file, line: record.line, reason: $0) } }
+            defer {
+                issues += reasons.map { ImportIssue(file: file, line: record.line, reason: $0) }
+                if !reasons.isEmpty, let key = record.fields.first.map(trim), !key.isEmpty { rejected.insert(key) }
+            }
             guard record.fields.count == header.count else {
                 reasons.append("应有 \(header.count) 列（\(header.joined(separator: ","))），实际有 \(record.fields.count) 列")
                 continue
@@ -59,7 +64,7 @@ struct CSVTable {
             let value = body(Row(line: record.line, cells: cells), &reasons)
             if let value, reasons.isEmpty { values.append(value) }
         }
-        return issues.isEmpty ? .success(values) : .failure(ImportFailure(issues: issues))
+        return ParsedImport(rows: values, issues: issues, rejectedKeys: rejected)
     }
 }
 

@@ -14,11 +14,17 @@ import LianbingCore
 public enum OrgCSV {
     /// The header row, exactly.
     public static let header = ["编码", "名称", "层级", "上级编码"]
+    /// Longest accepted unit name, in characters.
     public static let maxNameLength = 64
 
     /// The rows of an organisation file, or every problem in it, each with its line.
     public static func parse(_ data: Data, file: String) -> Result<[UnitTreeBuilder.Row], ImportFailure> {
-        CSVTable.load(data, file: file, header: header).flatMap { table in
+        read(data, file: file).flatMap(\.result)
+    }
+
+    /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable.
+    public static func read(_ data: Data, file: String) -> Result<ParsedImport<UnitTreeBuilder.Row>, ImportFailure> {
+        CSVTable.load(data, file: file, header: header).map { table in
             table.convert { row, reasons in
                 let cells = row.cells
                 let (code, name, levelText, parentText) = (cells[0], cells[1], cells[2], cells[3])

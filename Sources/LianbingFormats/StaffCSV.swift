@@ -13,7 +13,9 @@ import LianbingCore
 public enum StaffCSV {
     /// The header row, exactly.
     public static let header = ["工号", "姓名", "单位编码", "岗位", "退役军人", "其他优抚对象", "专长", "入职日期", "在岗"]
+    /// Longest accepted staff number (工号), in characters; staff numbers also become usernames.
     public static let maxNumberLength = 32
+    /// Longest accepted name (姓名), in characters.
     public static let maxNameLength = 32
     /// Specialties are written `法律;心理服务`; the full-width `；` and the enumeration comma `、` are what a
     /// Chinese input method produces, so they separate too.
@@ -24,8 +26,13 @@ public enum StaffCSV {
 
     /// The rows of a staff file, or every problem in it, each with its line.
     public static func parse(_ data: Data, file: String) -> Result<[Row], ImportFailure> {
+        read(data, file: file).flatMap(\.result)
+    }
+
+    /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable.
+    public static func read(_ data: Data, file: String) -> Result<ParsedImport<Row>, ImportFailure> {
         var firstLineOfNumber: [String: Int] = [:]
-        return CSVTable.load(data, file: file, header: header).flatMap { table in
+        return CSVTable.load(data, file: file, header: header).map { table in
             table.convert { row, reasons in
                 let cells = row.cells
 

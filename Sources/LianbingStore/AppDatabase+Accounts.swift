@@ -97,18 +97,26 @@ extension AppDatabase {
             progress?(index + 1, candidates.count)
         }
         let now = clock()
-        let created = issued
-        let createdHashes = hashes
-        try await writer.write { db in
-            for (item, hash) in zip(created, createdHashes) {
+        let prepared = issued
+        let preparedHashes = hashes
+        // Hashing ran outside the transaction, so another run may have created some of these meanwhile:
+        // re-check inside it and hand back only the passwords of accounts this run really created.
+        return try await writer.write { db in
+            var created: [IssuedPassword] = []
+            for (item, hash) in zip(prepared, preparedHashes) {
+                let taken = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE staffNumber = ? OR username = ?)",
+                    arguments: [item.staffNumber, item.username]) ?? true
+                if taken { continue }
                 var record = AccountRecord(
                     id: nil, username: item.username, passwordHash: hash, role: Role.staff.rawValue, unitCode: item.unitCode,
                     staffNumber: item.staffNumber, mustChangePassword: true, isDisabled: false, createdAt: now)
                 try record.insert(db)
+                created.append(item)
             }
             if !created.isEmpty { try db.audit(principal, "account.bulk-create", code, "\(created.count) 个账号", at: now) }
+            return created
         }
-        return issued
     }
 
     public func accounts(query: String?, unit: String?, page: PageRequest, for principal: Principal) async throws -> Page<AccountListing> {

@@ -42,13 +42,20 @@ public struct StaffImportSummary: Sendable, Equatable {
 extension AppDatabase {
     /// Adds or updates staff by staff number. All or nothing; units and posts must exist and be in scope.
     public func importStaff(_ rows: [StaffImportRow], file: String, by principal: Principal) async throws -> StaffImportSummary {
+        try await importStaff(ParsedImport(rows: rows), file: file, by: principal)
+    }
+
+    /// As above, for a file some of whose rows failed to parse: the good rows are still checked, so the
+    /// refusal lists every problem at once.
+    public func importStaff(_ parsed: ParsedImport<StaffImportRow>, file: String, by principal: Principal) async throws -> StaffImportSummary {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以导入工作人员") }
+        let rows = parsed.rows
         let now = clock()
         return try await writer.write { db in
             let paths = try Dictionary(uniqueKeysWithValues: UnitRecord.fetchAll(db).map { ($0.code, $0.unitPath) })
             let posts = try Set(String.fetchAll(db, sql: "SELECT name FROM post"))
             let existing = try Dictionary(uniqueKeysWithValues: StaffRecord.fetchAll(db).map { ($0.number, $0) })
-            var issues: [ImportIssue] = []
+            var issues = parsed.issues
             for row in rows {
                 let staff = row.staff
                 if let path = paths[staff.unitCode] {

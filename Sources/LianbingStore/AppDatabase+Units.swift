@@ -27,14 +27,22 @@ public struct UnitImportSummary: Sendable, Equatable {
 extension AppDatabase {
     /// Adds or updates units from an import file. All or nothing: the merged tree must stay one valid tree.
     public func importUnits(_ rows: [UnitTreeBuilder.Row], file: String, by principal: Principal) async throws -> UnitImportSummary {
+        try await importUnits(ParsedImport(rows: rows), file: file, by: principal)
+    }
+
+    /// As above, for a file some of whose rows failed to parse: the good rows are still checked against the
+    /// tree, so the refusal lists every problem at once.
+    public func importUnits(_ parsed: ParsedImport<UnitTreeBuilder.Row>, file: String, by principal: Principal) async throws -> UnitImportSummary {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以导入单位") }
+        let rows = parsed.rows
         let now = clock()
         return try await writer.write { db in
             let existing = try UnitRecord.fetchAll(db)
             let plan: UnitTreeBuilder.Plan
-            switch UnitTreeBuilder.plan(existing: existing.map(\.unit), rows: rows, file: file) {
-            case .success(let result): plan = result
-            case .failure(let failure): throw LianbingError.importRejected(failure)
+            switch UnitTreeBuilder.plan(existing: existing.map(\.unit), rows: rows, file: file, rejected: parsed.rejectedKeys) {
+            case .success(let result) where parsed.issues.isEmpty: plan = result
+            case .success: throw LianbingError.importRejected(ImportFailure(issues: parsed.issues))
+            case .failure(let failure): throw LianbingError.importRejected(ImportFailure(issues: (parsed.issues + failure.issues).sorted()))
             }
             if !principal.isOperator {
                 let oldPaths = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0.unitPath) })

@@ -85,7 +85,7 @@ struct CSVReaderTests {
         #expect(issues.count == 1)
         #expect(issues.first?.line == 2)
         #expect(issues.first?.reason.contains("字段过长") == true)
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < hugeInputTimeLimit)
     }
 
     @Test("Given a 10 MB unterminated quote, when read, then it fails quickly with the opening line")
@@ -95,7 +95,7 @@ struct CSVReaderTests {
         var issues: [ImportIssue] = []
         let elapsed = clock.measure { issues = CSVReader.read(text, file: "a.csv").issues }
         #expect(issues.map(\.line) == [2])
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < hugeInputTimeLimit)
     }
 
     @Test("Given random CSV-like text, when read, then it never crashes and line numbers never go backwards")

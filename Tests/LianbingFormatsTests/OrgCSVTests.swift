@@ -123,6 +123,17 @@ struct OrgCSVTests {
         #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "编码,名称,层级,上级编码\r\n44,省中心,省,\r\n4401,市中心,市,44\r\n")
     }
 
+    @Test("Given a 10 MB name, when the whole file is parsed, then it fails quickly with 字段过长 on that line")
+    func hugeName() {
+        let data = utf8(header + "44,省中心,省,\r\n4401," + String(repeating: "名", count: 4 * 1024 * 1024) + ",市,44\r\n")
+        let clock = ContinuousClock()
+        var issues: [ImportIssue] = []
+        let elapsed = clock.measure { issues = OrgCSV.parse(data, file: "a.csv").issues }
+        #expect(issues.map(\.line) == [3])
+        #expect(issues.first?.reason.hasPrefix("字段过长") == true)
+        #expect(elapsed < hugeInputTimeLimit)
+    }
+
     @Test("Given random bytes, when parsed, then it never crashes")
     func randomBytes() {
         var generator = SeededGenerator(seed: 44)

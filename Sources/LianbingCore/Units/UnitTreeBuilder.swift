@@ -29,7 +29,9 @@ public enum UnitTreeBuilder {
         public var isEmpty: Bool { inserts.isEmpty && updates.isEmpty && moved.isEmpty }
     }
 
-    public static func plan(existing: [ServiceUnit], rows: [Row], file: String) -> Result<Plan, ImportFailure> {
+    /// `rejected` names units whose rows already failed to parse: children pointing at them are not reported
+    /// again as having a missing parent.
+    public static func plan(existing: [ServiceUnit], rows: [Row], file: String, rejected: Set<String> = []) -> Result<Plan, ImportFailure> {
         var issues: [ImportIssue] = []
         func fail(_ line: Int, _ reason: String) { issues.append(ImportIssue(file: file, line: line, reason: reason)) }
 
@@ -58,7 +60,7 @@ public enum UnitTreeBuilder {
                 continue
             }
             guard let parent = merged[parentCode] else {
-                if let line { fail(line, "上级编码 \(parentCode) 不存在（文件和数据库中均未找到）") }
+                if let line, !rejected.contains(parentCode) { fail(line, "上级编码 \(parentCode) 不存在（文件和数据库中均未找到）") }
                 continue
             }
             if parent.level >= unit.level {

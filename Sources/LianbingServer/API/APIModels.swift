@@ -9,6 +9,8 @@ struct UnitJSON: Codable, Sendable {
     var name: String
     /// 省/市/县/镇/村
     var level: String
+    /// 省级/地级以上市/县（市、区）/乡镇（街道）/村（社区）
+    var levelName: String
     var parentCode: String?
     var childCount: Int
 
@@ -16,6 +18,7 @@ struct UnitJSON: Codable, Sendable {
         code = listing.code
         name = listing.name
         level = listing.level.label
+        levelName = listing.level.displayName
         parentCode = listing.parentCode
         childCount = listing.childCount
     }

@@ -149,12 +149,13 @@ struct AccountsController {
     private func renderList(_ request: Request, context: AppRequestContext, error: String?, form: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.principal(.admin)
         let query = request.query("q")
-        let page = try await database.accounts(query: query, unit: nil, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
+        let unit = request.query("unit")
+        let page = try await database.accounts(query: query, unit: unit, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
         let root = try await database.scopeRoot(for: principal)
         let chosenRole = form["role"] ?? Role.staff.rawValue
         let content = ListContent(
             query: query ?? "", rows: page.items.map(AccountRow.init), total: page.total,
-            pager: Pager(page: page, path: "/accounts", query: ["q": query]),
+            pager: Pager(page: page, path: "/accounts", query: ["q": query, "unit": unit]),
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == chosenRole) },
             scopeUnitCode: root.code, error: error, form: form)
         return pages.render("accounts", title: "账号管理", path: "/accounts", session: context.session, content: content, status: status)
@@ -191,7 +192,7 @@ struct AccountsController {
             case .invalid(let message), .conflict(let message):
                 return try await renderList(request, context: context, error: message, form: echo, status: .badRequest)
             case .notFound:
-                return try await renderList(request, context: context, error: error.message, form: echo, status: .badRequest)
+                return try await renderList(request, context: context, error: error.message, form: echo, status: .notFound)
             default: throw error
             }
         }

@@ -31,6 +31,11 @@
     link.href = '/units/' + encodeURIComponent(unit.code);
     link.textContent = unit.name;
     li.appendChild(link);
+    var tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = unit.levelName;
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(tag);
     if (unit.childCount > 0) {
       var count = document.createElement('span');
       count.className = 'muted';
