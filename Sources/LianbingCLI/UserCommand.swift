@@ -116,11 +116,15 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
-                let issued = try await db.createAccountsFromRoster(unit: unit, by: try await db.operatorPrincipal()) { done, total in
+                let result = try await db.createAccountsFromRoster(unit: unit, by: try await db.operatorPrincipal()) { done, total in
                     Console.progress(done, of: total, "正在生成账号")
                 }
-                try writeOutput(IssuedPasswordsCSV.encode(issued), to: out)
-                Console.out("已开通 \(issued.count) 个账号，初始密码已写入 \(out)（请妥善保管，分发后删除）。")
+                try writeOutput(IssuedPasswordsCSV.encode(result.issued), to: out)
+                Console.out("已开通 \(result.issued.count) 个账号，初始密码已写入 \(out)（请妥善保管，分发后删除）。")
+                if !result.skipped.isEmpty {
+                    Console.error("以下工号不能直接用作用户名（须为 2–32 位字母、数字或 . _ -），请用 lianbing user add 单独开通：")
+                    Console.error("  " + result.skipped.joined(separator: "、"))
+                }
             }
         }
     }

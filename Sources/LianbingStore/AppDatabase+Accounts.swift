@@ -8,6 +8,12 @@ public struct AccountListing: Sendable, Codable, Equatable {
     public var staffName: String?
 }
 
+/// What a roster run did: the passwords to hand out, and the staff numbers that could not become usernames.
+public struct RosterAccounts: Sendable, Equatable {
+    public var issued: [IssuedPassword]
+    public var skipped: [String]
+}
+
 public struct NewAccount: Sendable, Equatable {
     public var username: String
     public var role: Role
@@ -44,7 +50,9 @@ extension AppDatabase {
             let unit = try Self.unitInScope(new.unitCode, for: principal, db)
             var staffName: String?
             if let number = new.staffNumber {
-                guard let staff = try StaffRecord.fetchOne(db, key: number) else { throw LianbingError.notFound("工作人员 \(number)") }
+                guard let staff = try StaffRecord.fetchOne(db, key: number), let staffUnit = try UnitRecord.fetchOne(db, key: staff.unitCode),
+                    principal.covers(staffUnit.unitPath)
+                else { throw LianbingError.notFound("工作人员 \(number)") }
                 guard staff.unitCode == unit.code else {
                     throw LianbingError.invalid("工作人员 \(number) 属于单位 \(staff.unitCode)，账号单位应与其一致")
                 }
@@ -70,10 +78,12 @@ extension AppDatabase {
         }
     }
 
-    /// Creates a staff account for every staff member of the subtree who has none; usernames are staff numbers.
-    public func createAccountsFromRoster(unit code: String, by principal: Principal, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [IssuedPassword] {
+    /// Creates a staff account for every active staff member of the subtree who has none; usernames are staff
+    /// numbers. Members whose staff number cannot be a username (non-ASCII, too short) are left out and named in
+    /// `skipped`, for an administrator to give a username by hand.
+    public func createAccountsFromRoster(unit code: String, by principal: Principal, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> RosterAccounts {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以管理账号") }
-        let candidates = try await reader.read { db -> [Row] in
+        let rows = try await reader.read { db -> [Row] in
             let root = try Self.unitInScope(code, for: principal, db).unitPath
             return try Row.fetchAll(
                 db,
@@ -84,6 +94,10 @@ extension AppDatabase {
                     ORDER BY s.number
                     """, arguments: [root.lowerBound, root.upperBound])
         }
+        let (candidates, unusable) = (
+            rows.filter { Account.isValidUsername($0["number"]) }, rows.filter { !Account.isValidUsername($0["number"]) }
+        )
+        let skipped: [String] = unusable.map { $0["number"] }
         var generator = SystemRandomNumberGenerator()
         var issued: [IssuedPassword] = []
         var hashes: [String] = []
@@ -115,7 +129,7 @@ extension AppDatabase {
                 created.append(item)
             }
             if !created.isEmpty { try db.audit(principal, "account.bulk-create", code, "\(created.count) 个账号", at: now) }
-            return created
+            return RosterAccounts(issued: created, skipped: skipped)
         }
     }
 

@@ -25,8 +25,11 @@ public struct PageRequest: Sendable, Equatable {
     public var perPage: Int
 
     /// Out-of-range values are clamped rather than refused: a hand-edited URL should still show something.
+    /// Far past any real list; keeps `offset` from overflowing on a hand-typed page number.
+    public static let maximumPage = 1_000_000
+
     public init(page: Int?, perPage: Int?) {
-        self.page = max(1, page ?? 1)
+        self.page = min(Self.maximumPage, max(1, page ?? 1))
         self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 50))
     }
 
@@ -56,8 +59,13 @@ extension AppDatabase {
             let posts = try Set(String.fetchAll(db, sql: "SELECT name FROM post"))
             let existing = try Dictionary(uniqueKeysWithValues: StaffRecord.fetchAll(db).map { ($0.number, $0) })
             var issues = parsed.issues
+            var firstLine: [String: Int] = [:]
             for row in rows {
                 let staff = row.staff
+                if let first = firstLine[staff.number] {
+                    issues.append(.init(file: file, line: row.line, reason: "工号 \(staff.number) 重复（第 \(first) 行已出现）"))
+                }
+                firstLine[staff.number] = firstLine[staff.number] ?? row.line
                 if let path = paths[staff.unitCode] {
                     if !principal.covers(path) { issues.append(.init(file: file, line: row.line, reason: "单位 \(staff.unitCode) 不在您的管辖范围内")) }
                 } else {
@@ -80,8 +88,12 @@ extension AppDatabase {
                     summary.inserted += 1
                 case let old? where old.staff == row.staff:
                     summary.unchanged += 1
-                default:
+                case let old?:
                     try record.update(db)
+                    // A login belongs to the member's unit: when they move, their account moves with them.
+                    if old.unitCode != record.unitCode {
+                        try db.execute(sql: "UPDATE account SET unitCode = ? WHERE staffNumber = ?", arguments: [record.unitCode, record.number])
+                    }
                     summary.updated += 1
                 }
             }
@@ -94,7 +106,8 @@ extension AppDatabase {
 
     /// Staff in the caller's scope (optionally under `unit`), matching `query` by name or staff number.
     public func staff(query: String?, unit: String?, page: PageRequest, for principal: Principal) async throws -> Page<StaffListing> {
-        try await reader.read { db in
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
+        return try await reader.read { db in
             let root = try unit.map { try Self.unitInScope($0, for: principal, db).unitPath } ?? principal.scope
             var conditions = "u.path >= ? AND u.path < ?"
             var arguments: StatementArguments = [root.lowerBound, root.upperBound]
@@ -119,7 +132,8 @@ extension AppDatabase {
     }
 
     public func staffMember(_ number: String, for principal: Principal) async throws -> StaffListing {
-        try await reader.read { db in
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
+        return try await reader.read { db in
             guard let record = try StaffRecord.fetchOne(db, key: number),
                 let unit = try UnitRecord.fetchOne(db, key: record.unitCode), principal.covers(unit.unitPath)
             else { throw LianbingError.notFound("工作人员 \(number)") }

@@ -111,6 +111,25 @@ struct StaffImportTests {
         #expect(try await db.fullSnapshot() == before)
     }
 
+    @Test("Given a file where some rows failed to parse, then the good rows are still checked and every problem is reported, sorted, with nothing written")
+    func parseProblemsAndStoreProblemsTogether() async throws {
+        let fixture = try await Fixture.make()
+        let db = fixture.db
+        let before = try await db.fullSnapshot()
+        let parsed = ParsedImport(
+            rows: [
+                StaffImportRow(line: 4, staff: Staff(number: "TH0401", name: "甲", unitCode: "nowhere", post: Post.worker)),
+                StaffImportRow(line: 5, staff: Self.newcomers[0]),
+            ],
+            issues: [ImportIssue(file: "人员.csv", line: 2, reason: "姓名为空"), ImportIssue(file: "人员.csv", line: 3, reason: "入职日期无效")],
+            rejectedKeys: ["TH0399", "TH0400"])
+
+        let error = await expectError(.importRejected) { try await db.importStaff(parsed, file: "人员.csv", by: try await fixture.op()) }
+
+        #expect(error?.issues.map(\.line) == [2, 3, 4])
+        #expect(try await db.fullSnapshot() == before)
+    }
+
     @Test("Given one row with two problems, then both are reported for that line")
     func oneLineCanHaveSeveralIssues() async throws {
         let fixture = try await Fixture.make()

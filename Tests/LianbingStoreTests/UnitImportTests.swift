@@ -196,6 +196,49 @@ struct UnitImportTests {
         #expect(issues == issues.sorted(), "issues come sorted by line")
     }
 
+    // MARK: Files with rows that failed to parse
+
+    @Test("Given parse problems and tree problems in one file, then both are reported together, children of rejected rows are not blamed, and nothing is written")
+    func parseAndTreeProblemsAreReportedTogether() async throws {
+        let fixture = try await Fixture.make()
+        let db = fixture.db
+        let before = try await db.fullSnapshot()
+        let underRejected = ServiceUnit(code: "440106003001", name: "长兴社区", level: .village, parentCode: "440106003")
+        let city = ServiceUnit(code: "4403", name: "深圳市", level: .city, parentCode: Code.huashi)
+        // Line 2 (unit 440106003) failed to parse; line 3 hangs under it; line 4 breaks the level rule.
+        let parsed = ParsedImport(
+            rows: Tree.rows([underRejected, city], firstLine: 3),
+            issues: [ImportIssue(file: "bad.csv", line: 2, reason: "层级“街”无效")],
+            rejectedKeys: ["440106003"])
+
+        let error = await expectError(.importRejected) { try await db.importUnits(parsed, file: "bad.csv", by: try await fixture.op()) }
+
+        #expect(error?.issues.map(\.line) == [2, 4])
+        #expect(try await db.fullSnapshot() == before)
+    }
+
+    @Test("Given parse problems but good remaining rows, then the file is still refused as a whole")
+    func parseProblemsAloneRefuseTheFile() async throws {
+        let fixture = try await Fixture.make()
+        let db = fixture.db
+        let before = try await db.fullSnapshot()
+        let good = ServiceUnit(code: "440106003", name: "长兴街道", level: .town, parentCode: Code.tianhe)
+        let parsed = ParsedImport(
+            rows: Tree.rows([good]), issues: [ImportIssue(file: "f.csv", line: 3, reason: "名称为空")], rejectedKeys: ["440106004"])
+
+        let error = await expectError(.importRejected) { try await db.importUnits(parsed, file: "f.csv", by: try await fixture.op()) }
+
+        #expect(error?.issues == [ImportIssue(file: "f.csv", line: 3, reason: "名称为空")])
+        #expect(try await db.fullSnapshot() == before)
+    }
+
+    @Test("Given a parsed file without problems, then it imports like plain rows")
+    func cleanParsedImportSucceeds() async throws {
+        let fixture = try await Fixture.make(.top)
+        let summary = try await fixture.db.importUnits(ParsedImport(rows: Tree.rows(Tree.wujiangSubtree)), file: "ok.csv", by: try await fixture.op())
+        #expect(summary == UnitImportSummary(inserted: 3, updated: 0, moved: 0))
+    }
+
     // MARK: Who may import
 
     @Test("Given a county administrator, when importing units inside their county, then it succeeds")

@@ -43,6 +43,12 @@ struct AccountsController {
 
     struct BulkRequest: Decodable { var unitCode: String }
 
+    struct BulkJSON: Encodable, Sendable {
+        var issued: [IssuedJSON]
+        /// Staff numbers that cannot be usernames; give these members an account by hand.
+        var skipped: [String]
+    }
+
     struct IssuedJSON: Encodable, Sendable {
         var username: String
         var password: String
@@ -82,11 +88,11 @@ struct AccountsController {
         return JSONBody(CreatedJSON(account: AccountJSON(listing), initialPassword: issued?.password), status: .created)
     }
 
-    @Sendable func apiBulkCreate(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[IssuedJSON]> {
+    @Sendable func apiBulkCreate(_ request: Request, context: AppRequestContext) async throws -> JSONBody<BulkJSON> {
         let principal = try context.principal(.admin)
         let body = try await request.decodeJSON(BulkRequest.self, context: context)
-        let issued = try await database.createAccountsFromRoster(unit: body.unitCode, by: principal)
-        return JSONBody(issued.map(IssuedJSON.init), status: .created)
+        let result = try await database.createAccountsFromRoster(unit: body.unitCode, by: principal)
+        return JSONBody(BulkJSON(issued: result.issued.map(IssuedJSON.init), skipped: result.skipped), status: .created)
     }
 
     @Sendable func apiResetPassword(_ request: Request, context: AppRequestContext) async throws -> JSONBody<IssuedJSON> {
@@ -201,8 +207,8 @@ struct AccountsController {
     @Sendable func formBulkCreate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.admin)
         let form = try await FormFields.from(request, context: context)
-        let issued = try await database.createAccountsFromRoster(unit: try form.required("unit_code", "单位编码"), by: principal)
-        let csv = IssuedPasswordsCSV.encode(issued)
+        let result = try await database.createAccountsFromRoster(unit: try form.required("unit_code", "单位编码"), by: principal)
+        let csv = IssuedPasswordsCSV.encode(result.issued)
         let filename = "initial-passwords-\(ChinaTime.civilDate(of: database.clock())).csv"
         return Response(
             status: .ok,
