@@ -51,6 +51,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lianbing", dependencies: ["LianbingCLI"]),
+        // Benchmarks run on demand (`swift run -c release lianbing-bench bank`), never in the test command.
+        .executableTarget(name: "lianbing-bench", dependencies: ["LianbingCore", "LianbingFormats", "LianbingStore"]),
         .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"]),
         .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LianbingCore
+import LianbingFormats
 import LianbingServer
 import LianbingStore
 import Logging
@@ -35,6 +36,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
     var logLevel = "info"
 
+    /// The demo carries the bank in `QuestionBank/` when started from a checkout; unchanged files make no new revision.
+    func importDemoBank(into db: AppDatabase) async throws {
+        guard FileManager.default.fileExists(atPath: "QuestionBank") else { return }
+        do {
+            let result = try await db.importQuestions(
+                try BankFiles.read("QuestionBank", format: .bank), note: "QuestionBank（演示）", by: try await db.operatorPrincipal())
+            let revision = try await db.currentBankRevision()
+            Console.out("业务题库：版本 \(revision)，本次新增 \(result.added)、修改 \(result.changed)。")
+        } catch let error as LianbingError {
+            Console.error("业务题库未导入：")
+            for line in ErrorReport.lines(for: error) { Console.error("  " + line) }
+        }
+    }
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port 须在 1 到 65535 之间") }
         guard sessionIdleMinutes >= 1 else { throw ValidationError("--session-idle-minutes 至少为 1") }
@@ -53,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let logins = try await db.installDemo({ DemoDataset.generate(scale: scale) }, scale: scale) { Console.error($0) }
                 Console.out("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
                 for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
+                try await importDemoBank(into: db)
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),

@@ -74,13 +74,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "用户名。")
         var name: String
 
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try await db.setDisabled(name, true, by: try await db.operatorPrincipal())
-                Console.out("已停用账号 \(name)。")
-            }
-        }
+        func run() async throws { try await UserCommand.setDisabled(name, true, in: database) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -89,12 +83,14 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "用户名。")
         var name: String
 
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try await db.setDisabled(name, false, by: try await db.operatorPrincipal())
-                Console.out("已启用账号 \(name)。")
-            }
+        func run() async throws { try await UserCommand.setDisabled(name, false, in: database) }
+    }
+
+    static func setDisabled(_ name: String, _ disabled: Bool, in database: DatabaseOptions) async throws {
+        try await reportingErrors {
+            let db = try database.open()
+            try await db.setDisabled(name, disabled, by: try await db.operatorPrincipal())
+            Console.out(disabled ? "已停用账号 \(name)。" : "已启用账号 \(name)。")
         }
     }
 

@@ -22,6 +22,7 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     UnitsController(database: database, pages: pages).addRoutes(to: router)
     StaffController(database: database, pages: pages).addRoutes(to: router)
     AccountsController(database: database, pages: pages).addRoutes(to: router)
+    BankController(database: database, pages: pages).addRoutes(to: router)
     return router
 }
 

@@ -65,6 +65,36 @@ extension AppDatabase {
                 try db.execute(sql: "INSERT INTO post (name, position) VALUES (?, ?)", arguments: [name, position])
             }
         }
+        migrator.registerMigration("v2 question bank with revisions") { db in
+            try db.create(table: "bankRevision") { t in
+                // The bank snapshot an exam records: a question's revision in snapshot N is its latest with bankRevision <= N.
+                t.primaryKey("number", .integer)
+                t.column("createdAt", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("added", .integer).notNull()
+                t.column("changed", .integer).notNull()
+            }
+            try db.create(table: "question") { t in
+                t.primaryKey("id", .text)
+                t.column("currentRevision", .integer).notNull()
+            }
+            try db.create(table: "questionRevision") { t in
+                t.column("questionId", .text).notNull().references("question", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("bankRevision", .integer).notNull().references("bankRevision", onDelete: .restrict)
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("usage", .text).notNull()
+                t.column("difficulty", .integer).notNull()
+                // `|a/b|c|`: each knowledge point between bars, so a point and everything under it is one LIKE.
+                t.column("knowledgePoints", .text).notNull()
+                t.column("stem", .text).notNull()
+                t.column("content", .jsonText).notNull()
+                t.primaryKey(["questionId", "revision"])
+            }
+            try db.create(index: "questionRevision_bankRevision", on: "questionRevision", columns: ["bankRevision"])
+        }
         return migrator
     }
 }

@@ -31,6 +31,8 @@ import Testing
         "POST /api/v1/me/password": "own password",
         "GET /": "the caller's own unit only (PageTests.homeShowsEachRoleItsOwnUnit)",
         "GET /units": "tree rooted at the caller's own unit",
+        "GET /bank": "the bank is province-wide; trainers and administrators only (BankPageTests)",
+        "GET /bank/{id}": "the bank is province-wide; trainers and administrators only (BankPageTests)",
     ]
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,

@@ -186,7 +186,7 @@ extension AppDatabase {
     /// Every table that holds data, for "nothing was written" checks.
     func fullSnapshot() async throws -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for table in ["meta", "unit", "post", "staff", "account", "session", "auditEntry"] {
+        for table in ["meta", "unit", "post", "staff", "account", "session", "auditEntry", "bankRevision", "question", "questionRevision"] {
             result[table] = try await snapshot(table)
         }
         return result

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    static let tables = ["account", "auditEntry", "meta", "post", "session", "staff", "unit"]
+    static let tables = ["account", "auditEntry", "bankRevision", "meta", "post", "question", "questionRevision", "session", "staff", "unit"]
 
     private static func userTables(_ reader: any DatabaseReader) async throws -> [String] {
         try await reader.read { db in
@@ -65,7 +65,7 @@ struct MigrationTests {
             let second = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
             defer { try? second.close() }
             let applied = try await second.reader.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-            #expect(applied == ["v1 hierarchy, staff, accounts, sessions"])
+            #expect(applied == ["v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions"])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }
     }

@@ -26,40 +26,11 @@ struct StaffController {
         return JSONBody(StaffJSON(listing))
     }
 
-    struct StaffRow {
-        var number: String
-        var name: String
-        var unitCode: String
-        var unitName: String
-        var post: String
-        var veteran: Bool
-        var entitled: Bool
-        var specialties: String
-        var hireDate: String
-        var active: Bool
-        var username: String?
-
-        init(_ listing: StaffListing) {
-            let staff = listing.staff
-            number = staff.number
-            name = staff.name
-            unitCode = staff.unitCode
-            unitName = listing.unitName
-            post = staff.post
-            veteran = staff.isVeteran
-            entitled = staff.isEntitledPerson
-            specialties = staff.specialties.joined(separator: "、")
-            hireDate = staff.hireDate?.description ?? ""
-            active = staff.isActive
-            username = listing.username
-        }
-    }
-
     struct ListContent {
         var query: String
         var unit: String
         var unitName: String?
-        var rows: [StaffRow]
+        var rows: [StaffJSON]
         var total: Int
         var pager: Pager
     }
@@ -72,13 +43,13 @@ struct StaffController {
         var unitName: String?
         if let unit { unitName = try await database.unitDetail(unit, for: principal).unit.name }
         let content = ListContent(
-            query: query ?? "", unit: unit ?? "", unitName: unitName, rows: page.items.map(StaffRow.init), total: page.total,
+            query: query ?? "", unit: unit ?? "", unitName: unitName, rows: page.items.map(StaffJSON.init), total: page.total,
             pager: Pager(page: page, path: "/staff", query: ["q": query, "unit": unit]))
         return pages.render("staff", title: "工作人员", path: "/staff", session: context.session, content: content)
     }
 
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let listing = try await database.staffMember(try context.parameters.require("number"), for: try context.principal(.trainer))
-        return pages.render("staff-member", title: listing.staff.name, path: "/staff", session: context.session, content: StaffRow(listing))
+        return pages.render("staff-member", title: listing.staff.name, path: "/staff", session: context.session, content: StaffJSON(listing))
     }
 }

@@ -58,7 +58,7 @@ struct PageRenderer: Sendable {
         var nav: [PageFrame.NavItem] = []
         if let principal = session?.principal, session?.account.mustChangePassword == false {
             var items = [("/", "首页")]
-            if principal.has(.trainer) { items += [("/units", "单位"), ("/staff", "工作人员")] }
+            if principal.has(.trainer) { items += [("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")] }
             if principal.has(.admin) { items.append(("/accounts", "账号管理")) }
             items.append(("/password", "修改密码"))
             nav = items.map { href, label in

@@ -1,0 +1,92 @@
+import LianbingCore
+
+/// Reads the text of one GIFT question: `::name:: [format] text { answers } more text`.
+///
+/// What the text says about the question itself; the reader adds what comes from around it (category, file).
+enum GIFTQuestionParser {
+    struct Parsed {
+        /// `::name::`, unescaped and trimmed; empty when there is none.
+        var name: String
+        /// The question text without name, format and answers, for naming it in reports.
+        var preview: String
+        var content: Result<Content, Failure>
+    }
+
+    struct Content: Equatable {
+        var kind: QuestionKind
+        var stem: String
+        var options: [String]
+        var answer: Answer
+        var explanation: String
+    }
+
+    enum Failure: Error, Equatable {
+        /// A GIFT type the product lacks, by its Moodle name.
+        case unsupported(String)
+        case problems([String])
+    }
+
+    private static let formats: Set<String> = ["html", "moodle", "markdown", "plain"]
+
+    static func parse(_ text: String) -> Parsed {
+        let all = GIFTText.characters(text)
+        var rest = GIFTText.leadingTrimmed(all[...])
+
+        var name = ""
+        if rest.count >= 2, rest[rest.startIndex].is(":"), rest[rest.startIndex + 1].is(":") {
+            guard let end = GIFTText.first(":", times: 2, in: rest, from: rest.startIndex + 2) else {
+                return Parsed(name: "", preview: String(text.prefix(30)), content: .failure(.problems(["题目名称缺少结尾的 ::"])))
+            }
+            name = GIFTText.string(GIFTText.trimmed(rest[(rest.startIndex + 2)..<end]))
+            rest = GIFTText.leadingTrimmed(rest[(end + 2)...])
+        }
+        // `[html]`, `[moodle]`, `[markdown]` say how Moodle renders the text; the bank keeps plain text, so the marker goes.
+        if let first = rest.first, first.is("["), let close = GIFTText.first("]", in: rest.prefix(10)),
+            formats.contains(GIFTText.string(rest[(rest.startIndex + 1)..<close]).lowercased())
+        {
+            rest = GIFTText.leadingTrimmed(rest[(close + 1)...])
+        }
+
+        guard let open = GIFTText.first("{", in: rest) else {
+            let preview = GIFTText.string(GIFTText.trimmed(rest))
+            // Moodle reads a text without answers as a description (说明), which has nothing to answer.
+            if GIFTText.first("}", in: rest) != nil {
+                return Parsed(name: name, preview: preview, content: .failure(.problems(["有 } 却没有对应的 {：文字中的 } 应写成 \\}"])))
+            }
+            return Parsed(name: name, preview: preview, content: .failure(.unsupported("description")))
+        }
+        let before = rest[rest.startIndex..<open]
+        let preview = GIFTText.string(GIFTText.trimmed(before))
+        func fail(_ reason: String) -> Parsed { Parsed(name: name, preview: preview, content: .failure(.problems([reason]))) }
+
+        if GIFTText.first("}", in: before) != nil { return fail("答案块前有多余的 }：文字中的 } 应写成 \\}") }
+        guard let close = GIFTText.first("}", in: rest, from: open + 1) else { return fail("答案块的 { 没有对应的 }") }
+        if GIFTText.first("{", in: rest[(open + 1)..<close]) != nil {
+            return fail("答案块中有未转义的 {：答案中的 { 应写成 \\{")
+        }
+        let after = rest[(close + 1)...]
+        // GIFT has one answer block per question; several are what Moodle calls cloze (嵌入式答案).
+        if GIFTText.first("{", in: after) != nil {
+            return Parsed(name: name, preview: preview, content: .failure(.unsupported("cloze")))
+        }
+        if GIFTText.first("}", in: after) != nil { return fail("答案块后有多余的 }：文字中的 } 应写成 \\}") }
+
+        let answers: GIFTAnswerBlock.Parsed
+        switch GIFTAnswerBlock.parse(rest[(open + 1)..<close]) {
+        case .failure(let failure): return Parsed(name: name, preview: preview, content: .failure(failure))
+        case .success(let parsed): answers = parsed
+        }
+
+        // Text after the answers makes the block a gap in the sentence (Moodle's "missing word"); a 填空 always is one.
+        let tail = GIFTText.trailingTrimmed(after)
+        let stem: String
+        if answers.kind == .fillBlank || !tail.isEmpty {
+            stem = GIFTText.string(before) + BlankMarkers.marker + GIFTText.string(tail)
+        } else {
+            stem = GIFTText.string(GIFTText.trailingTrimmed(before))
+        }
+        let content = Content(
+            kind: answers.kind, stem: stem, options: answers.options, answer: answers.answer, explanation: answers.explanation)
+        return Parsed(name: name, preview: preview, content: .success(content))
+    }
+}

@@ -1,0 +1,133 @@
+import Hummingbird
+import LianbingCore
+import LianbingStore
+
+/// Browsing the question bank, for trainers and administrators. The bank is province-wide; staff never see
+/// it here (they meet questions only on their own papers).
+struct BankController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/bank", use: listPage)
+        router.get("/bank/:id", use: detailPage)
+    }
+
+    struct Option {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Row {
+        var id: String
+        var kind: String
+        var difficulty: Int
+        var usage: String
+        var status: String
+        var stem: String
+        var knowledgePoints: String
+
+        init(_ listing: QuestionListing) {
+            let q = listing.question
+            id = q.id
+            kind = q.kind.label
+            difficulty = q.difficulty
+            usage = q.usage.label
+            status = q.status.label
+            stem = q.stem.count > 80 ? String(q.stem.prefix(80)) + "…" : q.stem
+            knowledgePoints = q.knowledgePoints.joined(separator: "；")
+        }
+    }
+
+    struct ListContent {
+        var query: String
+        var knowledgePoint: String
+        var kinds: [Option]
+        var difficulties: [Option]
+        var usages: [Option]
+        var statuses: [Option]
+        var rows: [Row]
+        var total: Int
+        var bankRevision: Int
+        var pager: Pager
+    }
+
+    @Sendable func listPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let kind = request.query("type").flatMap(QuestionKind.init(rawValue:))
+        let usage = request.query("usage").flatMap(QuestionUsage.init(rawValue:))
+        let status = request.query("status").flatMap(QuestionStatus.init(rawValue:))
+        let difficulty = request.queryInt("difficulty").flatMap { (1...5).contains($0) ? $0 : nil }
+        let filter = QuestionFilter(
+            knowledgePoint: request.query("kp"), kind: kind, difficulty: difficulty, usage: usage, status: status, text: request.query("q"))
+        let page = try await database.questions(filter, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
+        let content = ListContent(
+            query: filter.text ?? "", knowledgePoint: filter.knowledgePoint ?? "",
+            kinds: QuestionKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+            difficulties: (1...5).map { Option(value: String($0), label: "难度 \($0)", selected: $0 == difficulty) },
+            usages: QuestionUsage.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == usage) },
+            statuses: QuestionStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == status) },
+            rows: page.items.map(Row.init), total: page.total, bankRevision: try await database.currentBankRevision(),
+            pager: Pager(
+                page: page, path: "/bank",
+                query: [
+                    "q": filter.text, "kp": filter.knowledgePoint, "type": kind?.rawValue, "usage": usage?.rawValue,
+                    "status": status?.rawValue, "difficulty": difficulty.map(String.init),
+                ]))
+        return pages.render("bank", title: "业务题库", path: "/bank", session: context.session, content: content)
+    }
+
+    struct DetailContent {
+        struct Choice {
+            var letter: String
+            var text: String
+            var correct: Bool
+        }
+
+        var id: String
+        var kind: String
+        var stem: String
+        var choices: [Choice]
+        var answer: String
+        var points: [String]
+        var explanation: String
+        var knowledgePoints: [String]
+        var difficulty: Int
+        var usage: String
+        var status: String
+        var source: String
+        var quote: String
+        var tags: [String]
+        var revision: Int
+        var bankRevision: Int
+        var revisions: [Int]
+    }
+
+    @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let (listing, revisions) = try await database.question(
+            try context.parameters.require("id"), revision: request.queryInt("revision"), for: principal)
+        let q = listing.question
+        var correct: Set<Int> = []
+        var answer = ""
+        var points: [String] = []
+        switch q.answer {
+        case .choices(let indexes):
+            correct = Set(indexes)
+            answer = Answer.letters(indexes)
+        case .trueFalse(let value): answer = value ? "正确" : "错误"
+        case .blanks(let blanks): answer = blanks.enumerated().map { "第 \($0.offset + 1) 空：\($0.element.joined(separator: " 或 "))" }.joined(separator: "；")
+        case .shortAnswer(let reference, let scoring):
+            answer = reference
+            points = scoring
+        }
+        let content = DetailContent(
+            id: q.id, kind: q.kind.label, stem: q.stem,
+            choices: q.options.enumerated().map { .init(letter: String(Question.letters[$0.offset]), text: $0.element, correct: correct.contains($0.offset)) },
+            answer: answer, points: points, explanation: q.explanation, knowledgePoints: q.knowledgePoints, difficulty: q.difficulty,
+            usage: q.usage.label, status: q.status.label, source: q.source, quote: q.quote, tags: q.tags, revision: listing.revision,
+            bankRevision: listing.bankRevision, revisions: revisions)
+        return pages.render("question", title: "试题 \(q.id)", path: "/bank", session: context.session, content: content)
+    }
+}
