@@ -82,11 +82,18 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: MoodleXMLElement?
     var error: MoodleXMLTree.SyntaxError?
     private var stack: [MoodleXMLElement] = []
+    /// Moodle nests six deep at most. A cap keeps a hostile file of millions of nested tags from building a chain of
+    /// elements whose release would recurse as deep.
+    private static let maxDepth = 64
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
+        guard stack.count < Self.maxDepth else {
+            fail(parser, MoodleXMLTree.SyntaxError(line: max(parser.lineNumber, 1), reason: "元素嵌套超过 \(Self.maxDepth) 层：这不是 Moodle XML 题目文件"))
+            return
+        }
         let element = MoodleXMLElement(name: elementName, attributes: attributeDict, line: parser.lineNumber)
         if let parent = stack.last { parent.children.append(element) } else if root == nil { root = element }
         stack.append(element)
@@ -105,6 +112,14 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if error == nil { error = MoodleXMLTree.SyntaxError(line: max(parser.lineNumber, 1), reason: MoodleXMLTree.reason(parseError)) }
+        fail(parser, MoodleXMLTree.SyntaxError(line: max(parser.lineNumber, 1), reason: MoodleXMLTree.reason(parseError)))
+    }
+
+    /// Keeps the first error and stops: libxml2's recovery mode would otherwise read on through a broken file, and
+    /// only the first error is reported anyway.
+    private func fail(_ parser: XMLParser, _ syntaxError: MoodleXMLTree.SyntaxError) {
+        guard error == nil else { return }
+        error = syntaxError
+        parser.abortParsing()
     }
 }
