@@ -137,12 +137,11 @@ struct AccountsController {
     }
 
     struct ListContent {
-        struct RoleOption { var value: String; var label: String; var selected: Bool }
         var query: String
         var rows: [AccountRow]
         var total: Int
         var pager: Pager
-        var roles: [RoleOption]
+        var roles: [SelectOption]
         var scopeUnitCode: String
         var error: String?
         var form: [String: String]

@@ -13,12 +13,6 @@ struct BankController {
         router.get("/bank/:id", use: detailPage)
     }
 
-    struct Option {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Row {
         var id: String
         var kind: String
@@ -43,10 +37,10 @@ struct BankController {
     struct ListContent {
         var query: String
         var knowledgePoint: String
-        var kinds: [Option]
-        var difficulties: [Option]
-        var usages: [Option]
-        var statuses: [Option]
+        var kinds: [SelectOption]
+        var difficulties: [SelectOption]
+        var usages: [SelectOption]
+        var statuses: [SelectOption]
         var rows: [Row]
         var total: Int
         var bankRevision: Int
@@ -64,10 +58,10 @@ struct BankController {
         let page = try await database.questions(filter, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
         let content = ListContent(
             query: filter.text ?? "", knowledgePoint: filter.knowledgePoint ?? "",
-            kinds: QuestionKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
-            difficulties: (1...5).map { Option(value: String($0), label: "难度 \($0)", selected: $0 == difficulty) },
-            usages: QuestionUsage.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == usage) },
-            statuses: QuestionStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == status) },
+            kinds: QuestionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+            difficulties: (1...5).map { SelectOption(value: String($0), label: "难度 \($0)", selected: $0 == difficulty) },
+            usages: QuestionUsage.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == usage) },
+            statuses: QuestionStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == status) },
             rows: page.items.map(Row.init), total: page.total, bankRevision: try await database.currentBankRevision(),
             pager: Pager(
                 page: page, path: "/bank",
