@@ -24,7 +24,9 @@ struct GIFTRoundTripTests {
         #expect(read.questions.map(\.question) == QuestionSamples.awkward)
     }
 
-    @Test("Given each question alone, when written and read back, then it is the same", arguments: QuestionSamples.all + QuestionSamples.awkward)
+    @Test(
+        "Given each question alone, when written and read back, then it is the same",
+        arguments: QuestionSamples.all + QuestionSamples.awkward)
     func single(question: Question) {
         #expect(GIFT.read(GIFT.write([question]), file: "a.gift").value?.questions.map(\.question) == [question])
     }

@@ -146,16 +146,18 @@ struct GIFTTests {
         #expect(read.unsupported.first?.description == "混合.gift:1: 不支持的题型 matching：M1")
     }
 
-    @Test("Given broken questions, when read, then each is reported at its first line and the rest still read", arguments: [
-        ("::A:: 问题 {=甲 ~乙", "答案块的 { 没有对应的 }"),
-        ("::A:: 问题 {~甲 ~乙}", "选择题没有正确答案：正确选项以 = 开头，或带正分值如 ~%50%"),
-        ("::A:: 问题 {~%50%甲 ~%30%乙 ~丙}", "多选题正确选项的分值之和应为 100%，实际为 80%"),
-        ("::A:: 问题 {~%abc%甲 =乙}", "答案“%abc%甲 ”的分值无效：应写成 %50% 这样的百分数"),
-        ("::A 问题 {T}", "题目名称缺少结尾的 ::"),
-        ("::A:: 问题 {甲 乙}", "无法识别答案块“甲 乙”：答案应以 = 或 ~ 开头，判断题写 T 或 F"),
-        ("::A:: 问题 {=甲 {=乙}}", "答案块中有未转义的 {：答案中的 { 应写成 \\{"),
-        ("::A:: 两空____和 {=乙}", "题干中有 2 处空（____，至少四个下划线），答案有 1 个空"),
-    ])
+    @Test(
+        "Given broken questions, when read, then each is reported at its first line and the rest still read",
+        arguments: [
+            ("::A:: 问题 {=甲 ~乙", "答案块的 { 没有对应的 }"),
+            ("::A:: 问题 {~甲 ~乙}", "选择题没有正确答案：正确选项以 = 开头，或带正分值如 ~%50%"),
+            ("::A:: 问题 {~%50%甲 ~%30%乙 ~丙}", "多选题正确选项的分值之和应为 100%，实际为 80%"),
+            ("::A:: 问题 {~%abc%甲 =乙}", "答案“%abc%甲 ”的分值无效：应写成 %50% 这样的百分数"),
+            ("::A 问题 {T}", "题目名称缺少结尾的 ::"),
+            ("::A:: 问题 {甲 乙}", "无法识别答案块“甲 乙”：答案应以 = 或 ~ 开头，判断题写 T 或 F"),
+            ("::A:: 问题 {=甲 {=乙}}", "答案块中有未转义的 {：答案中的 { 应写成 \\{"),
+            ("::A:: 两空____和 {=乙}", "题干中有 2 处空（____，至少四个下划线），答案有 1 个空"),
+        ])
     func problems(text: String, reason: String) throws {
         let read = try #require(read("::OK:: 好题 {T}\n\n// 注释\n" + text).value)
         #expect(read.questions.map(\.question.id) == ["OK"])
@@ -191,15 +193,17 @@ struct GIFTTests {
         #expect(GIFT.read(data, file: "a.gift").value?.questions.first?.question.stem == "退役军人服务站")
     }
 
-    @Test("Given junk, when read, then the file is refused with one clear reason", arguments: [
-        (Data(), "文件是空的"),
-        (Data(" \n\n".utf8), "文件是空的"),
-        (Fixture.pngHeader, "文件包含控制字符（第 2 行附近），不是文本格式的 GIFT 文件"),
-        (Data([0xFF, 0xFE, 0x41, 0x00]), "文件是 UTF-16 编码，请另存为 UTF-8 后重新上传"),
-        (Data([0xC3, 0x28, 0xFF, 0xFF, 0xFF]), "无法识别文件编码：既不是 UTF-8 也不是 GB18030。请另存为 UTF-8 后重新上传"),
-        (Data("编号,题型,题干\nX1,单选,问题\n".utf8), "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件"),
-        (Data("// 只有注释\n$CATEGORY: a/b\n".utf8), "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件"),
-    ])
+    @Test(
+        "Given junk, when read, then the file is refused with one clear reason",
+        arguments: [
+            (Data(), "文件是空的"),
+            (Data(" \n\n".utf8), "文件是空的"),
+            (Fixture.pngHeader, "文件包含控制字符（第 2 行附近），不是文本格式的 GIFT 文件"),
+            (Data([0xFF, 0xFE, 0x41, 0x00]), "文件是 UTF-16 编码，请另存为 UTF-8 后重新上传"),
+            (Data([0xC3, 0x28, 0xFF, 0xFF, 0xFF]), "无法识别文件编码：既不是 UTF-8 也不是 GB18030。请另存为 UTF-8 后重新上传"),
+            (Data("编号,题型,题干\nX1,单选,问题\n".utf8), "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件"),
+            (Data("// 只有注释\n$CATEGORY: a/b\n".utf8), "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件"),
+        ])
     func junk(data: Data, reason: String) {
         #expect(GIFT.read(data, file: "a.gift").issues.map(\.reason) == [reason])
         #expect(GIFT.read(data, file: "a.gift").issues.map(\.line) == [0])

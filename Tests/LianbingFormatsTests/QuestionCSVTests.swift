@@ -25,7 +25,8 @@ struct QuestionCSVTests {
 
     @Test("Given the 18-column template, when read, then each question comes back with its line and the defaults")
     func shortTemplate() {
-        let text = shortHeader
+        let text =
+            shortHeader
             + "XD19-001,单选,该站至少多长时间组织一次培训？,每季度,每半年,每年,每两年,,,,,B,第19项。,,队伍建设/学习培训形式,2,二（五）19,\r\n"
             + "\r\n"
             + "TF-1,判断,服务站应每半年培训一次。,,,,,,,,,对,,,队伍建设,1,二（五）19,考试\r\n"
@@ -44,7 +45,8 @@ struct QuestionCSVTests {
 
     @Test("Given every column of the 21-column layout, when read, then 原文, 标签 and 状态 are kept")
     func fullLayout() {
-        let text = fullHeader
+        let text =
+            fullHeader
             + "Q1,多选,哪些？,甲,乙,丙,丁,,,,,\"A, C\",,,知识/点;另一个\\;点,3,出处,练习,原文句子,情景题;a\\;b,停用\r\n"
         let question = questions(text).first
         #expect(question?.answer == .choices([0, 2]))
@@ -57,7 +59,8 @@ struct QuestionCSVTests {
 
     @Test("Given 填空 and 简答 rows, when read, then blanks, variants, escapes and scoring points are split as in the bank format")
     func blanksAndPoints() {
-        let text = shortHeader
+        let text =
+            shortHeader
             + "F1,填空,比例不少于____，且____。,,,,,,,,,三分之一/1\\/3|提升 / 提高 ,,,人员/配备\\/编制,2,出处,\r\n"
             + "S1,简答,有哪些要求？,,,,,,,,,\"统一教材；分层培训。\n第二段。\",,\"统一教材;分层培训\n专家库\\;三级\",队伍建设,4,出处,考试\r\n"
         let read = questions(text)
@@ -101,7 +104,8 @@ struct QuestionCSVTests {
 
     @Test("Given a file saved as GB18030 by Excel, when read, then the questions come back intact")
     func gb18030() throws {
-        let text = shortHeader + "XD17-004,填空,比例原则上不少于____。,,,,,,,,,三分之一/1\\/3,行动计划第17项。,,队伍建设/人员配备,2,粤退役军人发〔2023〕22号 二（五）17,通用\r\n"
+        let text =
+            shortHeader + "XD17-004,填空,比例原则上不少于____。,,,,,,,,,三分之一/1\\/3,行动计划第17项。,,队伍建设/人员配备,2,粤退役军人发〔2023〕22号 二（五）17,通用\r\n"
         let data = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
         #expect(String(bytes: data, encoding: .utf8) == nil, "the fixture must really be GB18030, not UTF-8")
         let question = QuestionCSV.read(data, file: "题目.csv").value?.questions.first?.question
@@ -111,7 +115,8 @@ struct QuestionCSVTests {
 
     @Test("Given three bad rows among good ones, when read, then all three lines are reported and the good rows kept")
     func threeBadRows() {
-        let text = shortHeader
+        let text =
+            shortHeader
             + "A1,单选,题？,甲,乙,丙,,,,,,B,,,点,2,出处,\r\n"
             + "A2,单选,题？,甲,乙,丙,,,,,,B,,,点,九,出处,\r\n"
             + "A3,单选,题？,甲,乙,丙,,,,,,C,,,点,2,出处,\r\n"
@@ -124,24 +129,29 @@ struct QuestionCSVTests {
         #expect(read?.issues.first?.reason == "难度“九”无效：应为 1–5 的整数")
     }
 
-    @Test("Given rows with problems, when read, then each problem gets its own Chinese reason", arguments: [
-        ("X1,单选,题,甲,,丙,,,,,,A,,,点,2,出处,", "选项B为空，但后面的选项有内容：选项应从 A 起连续填写"),
-        ("X1,判断,题,甲,,,,,,,,正确,,,点,2,出处,", "判断题不应填写选项"),
-        ("X1,判断,题,,,,,,,,,也许,,,点,2,出处,", "答案“也许”无效：判断题应为 正确 或 错误"),
-        ("X1,单选,题,甲,乙,,,,,,,D,,,点,2,出处,", "答案 D 没有对应的选项"),
-        ("X1,多选,题,甲,乙,丙,,,,,,A,,,点,2,出处,", "多选题至少要有两个正确答案，实际有 1 个"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,要点,点,2,出处,", "只有简答题可以填写评分要点"),
-        ("X1,填空,两空____和____,,,,,,,,,甲,,,点,2,出处,", "题干中有 2 处空（____，至少四个下划线），答案有 1 个空"),
-        ("X1,简答,题,,,,,,,,,,,要点,点,2,出处,", "答案为空：简答题的“答案”列填写参考答案"),
-        ("X 1,单选,题,甲,乙,,,,,,,B,,,点,2,出处,", "编号“X 1”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符"),
-        ("X1,单选,,甲,乙,,,,,,,B,,,点,2,出处,", "题干为空"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,,2,出处,", "缺少知识点"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,点,6,出处,", "难度应为 1–5 的整数，实际为 6"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,点,2,,", "出处为空"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,点,2,出处,全部", "用途“全部”无效：应为 考试、练习、通用 之一，或留空（通用）"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,点,2,出处", "应有 18 列（编号,题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,选项G,选项H,答案,解析,评分要点,知识点,难度,出处,用途），实际有 17 列"),
-        ("X1,单选,题,甲,乙,,,,,,,B,,,\"点\n二\",2,出处,", "“知识点”不能包含换行"),
-    ])
+    @Test(
+        "Given rows with problems, when read, then each problem gets its own Chinese reason",
+        arguments: [
+            ("X1,单选,题,甲,,丙,,,,,,A,,,点,2,出处,", "选项B为空，但后面的选项有内容：选项应从 A 起连续填写"),
+            ("X1,判断,题,甲,,,,,,,,正确,,,点,2,出处,", "判断题不应填写选项"),
+            ("X1,判断,题,,,,,,,,,也许,,,点,2,出处,", "答案“也许”无效：判断题应为 正确 或 错误"),
+            ("X1,单选,题,甲,乙,,,,,,,D,,,点,2,出处,", "答案 D 没有对应的选项"),
+            ("X1,多选,题,甲,乙,丙,,,,,,A,,,点,2,出处,", "多选题至少要有两个正确答案，实际有 1 个"),
+            ("X1,单选,题,甲,乙,,,,,,,B,,要点,点,2,出处,", "只有简答题可以填写评分要点"),
+            ("X1,填空,两空____和____,,,,,,,,,甲,,,点,2,出处,", "题干中有 2 处空（____，至少四个下划线），答案有 1 个空"),
+            ("X1,简答,题,,,,,,,,,,,要点,点,2,出处,", "答案为空：简答题的“答案”列填写参考答案"),
+            ("X 1,单选,题,甲,乙,,,,,,,B,,,点,2,出处,", "编号“X 1”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符"),
+            ("X1,单选,,甲,乙,,,,,,,B,,,点,2,出处,", "题干为空"),
+            ("X1,单选,题,甲,乙,,,,,,,B,,,,2,出处,", "缺少知识点"),
+            ("X1,单选,题,甲,乙,,,,,,,B,,,点,6,出处,", "难度应为 1–5 的整数，实际为 6"),
+            ("X1,单选,题,甲,乙,,,,,,,B,,,点,2,,", "出处为空"),
+            ("X1,单选,题,甲,乙,,,,,,,B,,,点,2,出处,全部", "用途“全部”无效：应为 考试、练习、通用 之一，或留空（通用）"),
+            (
+                "X1,单选,题,甲,乙,,,,,,,B,,,点,2,出处",
+                "应有 18 列（编号,题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,选项G,选项H,答案,解析,评分要点,知识点,难度,出处,用途），实际有 17 列"
+            ),
+            ("X1,单选,题,甲,乙,,,,,,,B,,,\"点\n二\",2,出处,", "“知识点”不能包含换行"),
+        ])
     func rowProblems(row: String, reason: String) {
         let issues = read(shortHeader + row + "\r\n").value?.issues
         #expect(issues?.map(\.reason).contains(reason) == true, "\(issues ?? [])")
@@ -180,12 +190,14 @@ struct QuestionCSVTests {
         #expect(issues.first?.reason.contains("表头缺少列：解析") == true)
     }
 
-    @Test("Given junk, when read, then the file is refused with one clear reason", arguments: [
-        (Data(), "文件是空的"),
-        (Fixture.pngHeader, "这是 PNG 图片，不是 CSV 文件"),
-        (Fixture.zipHeader, "这是 Excel 工作簿（.xlsx）或压缩包，不是 CSV 文件。请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”后重新上传"),
-        (Data([0x41, 0x00, 0x42]), "文件包含 NUL 字节（第 1 行附近），不是文本格式的 CSV 文件"),
-    ])
+    @Test(
+        "Given junk, when read, then the file is refused with one clear reason",
+        arguments: [
+            (Data(), "文件是空的"),
+            (Fixture.pngHeader, "这是 PNG 图片，不是 CSV 文件"),
+            (Fixture.zipHeader, "这是 Excel 工作簿（.xlsx）或压缩包，不是 CSV 文件。请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”后重新上传"),
+            (Data([0x41, 0x00, 0x42]), "文件包含 NUL 字节（第 1 行附近），不是文本格式的 CSV 文件"),
+        ])
     func junk(data: Data, reason: String) {
         #expect(QuestionCSV.read(data, file: "a.csv").issues.map(\.reason) == [reason])
     }

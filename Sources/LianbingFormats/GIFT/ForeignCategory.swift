@@ -41,7 +41,8 @@ enum ForeignCategory {
 
     /// The course-level path of `knowledgePoint`; `knowledgePoint(fromPath:)` reads it back.
     static func path(forKnowledgePoint knowledgePoint: String) -> String {
-        "$course$/top/" + knowledgePoint.split(separator: "/", omittingEmptySubsequences: false)
+        "$course$/top/"
+            + knowledgePoint.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: "／", with: "//") }.joined(separator: "/")
     }
 }

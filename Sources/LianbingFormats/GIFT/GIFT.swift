@@ -34,9 +34,11 @@ public enum GIFT {
         QuestionTextDecoder.decode(data, file: file, format: formatName).flatMap { read(text: $0, file: file) }
     }
 
+    static let notGIFT = "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件"
+    static let damagedComment = "“// lianbing:” 注释不是有效的 JSON，已忽略：它由本平台导出时写入，请勿手工修改"
+
     static func read(text: String, file: String) -> Result<QuestionImport, ImportFailure> {
-        var result = QuestionImport()
-        var seen = SeenQuestionIDs()
+        var collector = ForeignImportCollector(file: file)
         var knowledgePoint: String?
         var answerBlocks = 0
         for item in GIFTBlocks.items(in: text) {
@@ -46,33 +48,19 @@ public enum GIFT {
             case .question(let block):
                 let parsed = GIFTQuestionParser.parse(block.text)
                 if parsed.content != .failure(.unsupported("description")) { answerBlocks += 1 }
-                var issues: [String] = []
                 var overrides: QuestionOverrides?
                 if let lianbing = block.lianbing {
                     overrides = QuestionOverrides.parse(json: lianbing.json)
-                    if overrides == nil {
-                        result.issues.append(ImportIssue(file: file, line: lianbing.line, reason: "“// lianbing:” 注释不是有效的 JSON，已忽略：它由本平台导出时写入，请勿手工修改"))
-                    }
+                    if overrides == nil { collector.issue(damagedComment, line: lianbing.line) }
                 }
-                let outcome = question(parsed, knowledgePoint: knowledgePoint, file: file).applying(overrides, skeleton: skeleton(parsed, knowledgePoint: knowledgePoint, file: file))
-                switch outcome {
-                case .unsupported(let type):
-                    result.unsupported.append(UnsupportedQuestion(file: file, line: block.line, name: ForeignQuestion.label(name: parsed.name, text: parsed.preview), type: type))
-                case .problems(let reasons):
-                    issues = reasons
-                case .question(let question):
-                    issues = QuestionChecks.problems(question)
-                    if issues.isEmpty, let duplicate = seen.claim(question.id, line: block.line) { issues.append(duplicate) }
-                    if issues.isEmpty { result.questions.append(LocatedQuestion(question: question, file: file, line: block.line)) }
-                }
-                result.issues += issues.map { ImportIssue(file: file, line: block.line, reason: $0) }
+                let outcome = question(parsed, knowledgePoint: knowledgePoint, file: file)
+                    .applying(overrides, skeleton: skeleton(parsed, knowledgePoint: knowledgePoint, file: file))
+                collector.add(outcome, line: block.line, name: parsed.name, preview: parsed.preview)
             }
         }
         // Prose, a CSV or a bank file all read as a run of descriptions; say what is wrong instead of listing them.
-        if answerBlocks == 0 {
-            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件中没有 GIFT 题目（GIFT 题目的答案写在 { } 中），可能不是 GIFT 文件")]))
-        }
-        return .success(result)
+        if answerBlocks == 0 { return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: notGIFT)])) }
+        return .success(collector.result)
     }
 
     /// The question `parsed` describes, with the defaults for what GIFT does not say.
@@ -91,7 +79,9 @@ public enum GIFT {
         }
     }
 
-    private static func skeleton(_ parsed: GIFTQuestionParser.Parsed, knowledgePoint: String?, file: String, stem: String? = nil) -> Question {
+    private static func skeleton(_ parsed: GIFTQuestionParser.Parsed, knowledgePoint: String?, file: String, stem: String? = nil)
+        -> Question
+    {
         let identity = ForeignQuestion.identity(name: parsed.name, text: stem ?? parsed.preview)
         return ForeignQuestion.skeleton(
             id: identity.id, tags: identity.tags, knowledgePoint: knowledgePoint,

@@ -55,7 +55,7 @@ enum GIFTAnswerBlock {
             }
         }
         if !hasTilde, !hasEquals {
-            return .failure(.problems(["无法识别答案块“\(GIFTText.string(body.prefix(30)))”：答案应以 = 或 ~ 开头，判断题写 T 或 F"]))
+            return .failure(.problems(["无法识别答案块“\(GIFTText.string(GIFTText.prefix(body, 90)))”：答案应以 = 或 ~ 开头，判断题写 T 或 F"]))
         }
 
         return self.entries(body).flatMap { entries in
@@ -64,7 +64,9 @@ enum GIFTAnswerBlock {
     }
 
     private static func choice(_ entries: [Entry], explanation: String) -> Result<Parsed, GIFTQuestionParser.Failure> {
-        let correct = entries.indices.filter { entries[$0].correctMarker ? (entries[$0].weight ?? 100) > 0 : (entries[$0].weight ?? 0) > 0 }
+        let correct = entries.indices.filter {
+            entries[$0].correctMarker ? (entries[$0].weight ?? 100) > 0 : (entries[$0].weight ?? 0) > 0
+        }
         let options = entries.map(\.text)
         switch correct.count {
         case 0:
@@ -99,7 +101,7 @@ enum GIFTAnswerBlock {
         var starts: [Int] = []
         for index in body.indices where body[index].is("=") || body[index].is("~") { starts.append(index) }
         let lead = GIFTText.trimmed(body[body.startIndex..<starts[0]])
-        if !lead.isEmpty { return .failure(.problems(["答案块中“\(GIFTText.string(lead.prefix(30)))”前缺少 = 或 ~"])) }
+        if !lead.isEmpty { return .failure(.problems(["答案块中“\(GIFTText.string(GIFTText.prefix(lead, 90)))”前缺少 = 或 ~"])) }
 
         var entries: [Entry] = []
         for (number, start) in starts.enumerated() {
@@ -112,12 +114,13 @@ enum GIFTAnswerBlock {
                 guard let close = GIFTText.first("%", in: text, from: text.startIndex + 1),
                     let value = Double(GIFTText.string(text[(text.startIndex + 1)..<close]).trimmingCharacters(in: .whitespaces))
                 else {
-                    return .failure(.problems(["答案“\(GIFTText.string(text.prefix(30)))”的分值无效：应写成 %50% 这样的百分数"]))
+                    return .failure(.problems(["答案“\(GIFTText.string(GIFTText.prefix(text, 90)))”的分值无效：应写成 %50% 这样的百分数"]))
                 }
                 weight = value
                 text = text[(close + 1)...]
             }
-            entries.append(Entry(correctMarker: body[start].is("="), weight: weight, text: GIFTText.string(GIFTText.trimmed(text))))
+            entries.append(
+                Entry(correctMarker: body[start].is("="), weight: weight, text: GIFTText.string(GIFTText.trimmed(text))))
         }
         return .success(entries)
     }

@@ -1,53 +1,67 @@
-/// A character (Unicode scalar) of GIFT text, and whether a backslash escaped it.
+/// A byte of GIFT text (UTF-8), and whether a backslash escaped it.
 ///
 /// GIFT's structure is made of ordinary characters (`{ } ~ = # :`) that authors escape to write them literally.
 /// Resolving escapes once, up front, lets every later step ask "is this an unescaped `~`?" with no look-behind,
-/// and still read back `\~` as `~`. Scalars rather than `Character`s: every special character is ASCII, and
-/// grapheme breaking would cost more than the whole parse.
+/// and still read back `\~` as `~`. Bytes rather than `Character`s: every special character is ASCII, which in UTF-8
+/// never occurs inside another character, and slicing bytes back into text is a copy, not a re-encoding.
 struct GIFTCharacter: Equatable {
-    var scalar: Unicode.Scalar
+    var byte: UInt8
     var escaped: Bool
 
     /// Characters a backslash escapes; `\n` is a line break. A backslash before anything else is literal.
-    static let escapable: Set<Unicode.Scalar> = ["~", "=", "#", "{", "}", ":", "\\"]
+    static let escapable: Set<UInt8> = Set("~=#{}:\\".utf8)
 
-    func `is`(_ scalar: Unicode.Scalar) -> Bool { !escaped && self.scalar == scalar }
-    var isSpace: Bool { !escaped && scalar.properties.isWhitespace }
+    func `is`(_ ascii: Unicode.Scalar) -> Bool { !escaped && UInt32(byte) == ascii.value }
+    /// ASCII whitespace, as Moodle's `trim()` has it.
+    var isSpace: Bool { !escaped && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) }
 }
 
 /// GIFT text as `GIFTCharacter`s, and the helpers the parser needs on it.
 enum GIFTText {
-    static func characters<S: StringProtocol>(_ text: S) -> [GIFTCharacter] {
-        var result: [GIFTCharacter] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingBackslash = false
-        for scalar in text.unicodeScalars {
-            if pendingBackslash {
-                pendingBackslash = false
-                if GIFTCharacter.escapable.contains(scalar) {
-                    result.append(GIFTCharacter(scalar: scalar, escaped: true))
+    static func characters(_ text: String) -> [GIFTCharacter] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [GIFTCharacter] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard byte == UInt8(ascii: "\\"), index < bytes.count else {
+                    result.append(GIFTCharacter(byte: byte, escaped: false))
                     continue
                 }
-                if scalar == "n" {
-                    result.append(GIFTCharacter(scalar: "\n", escaped: true))
-                    continue
+                let next = bytes[index]
+                if GIFTCharacter.escapable.contains(next) {
+                    result.append(GIFTCharacter(byte: next, escaped: true))
+                    index += 1
+                } else if next == UInt8(ascii: "n") {
+                    result.append(GIFTCharacter(byte: 0x0A, escaped: true))
+                    index += 1
+                } else {
+                    result.append(GIFTCharacter(byte: byte, escaped: false))
                 }
-                result.append(GIFTCharacter(scalar: "\\", escaped: false))
             }
-            if scalar == "\\" {
-                pendingBackslash = true
-            } else {
-                result.append(GIFTCharacter(scalar: scalar, escaped: false))
-            }
+            return result
         }
-        if pendingBackslash { result.append(GIFTCharacter(scalar: "\\", escaped: false)) }
-        return result
     }
 
     static func string(_ characters: ArraySlice<GIFTCharacter>) -> String {
-        var result = String.UnicodeScalarView()
-        for character in characters { result.append(character.scalar) }
-        return String(result)
+        characters.withUnsafeBufferPointer { source in
+            // Invalid UTF-8 (only possible where a preview cuts a character) is repaired, never trapped on.
+            String(unsafeUninitializedCapacity: source.count) { target in
+                for index in 0..<source.count { target[index] = source[index].byte }
+                return source.count
+            }
+        }
+    }
+
+    /// At most `count` bytes from the start, backing off so no UTF-8 character is cut.
+    static func prefix(_ characters: ArraySlice<GIFTCharacter>, _ count: Int) -> ArraySlice<GIFTCharacter> {
+        guard characters.count > count else { return characters }
+        var end = characters.startIndex + count
+        while end > characters.startIndex, characters[end].byte & 0xC0 == 0x80 { end -= 1 }
+        return characters[characters.startIndex..<end]
     }
 
     /// Without unescaped whitespace at either end; an escaped `\n` is content and stays.
@@ -56,7 +70,9 @@ enum GIFTText {
     }
 
     static func leadingTrimmed(_ characters: ArraySlice<GIFTCharacter>) -> ArraySlice<GIFTCharacter> {
-        characters.drop(while: \.isSpace)
+        var start = characters.startIndex
+        while start < characters.endIndex, characters[start].isSpace { start += 1 }
+        return characters[start...]
     }
 
     static func trailingTrimmed(_ characters: ArraySlice<GIFTCharacter>) -> ArraySlice<GIFTCharacter> {
@@ -65,26 +81,32 @@ enum GIFTText {
         return characters[characters.startIndex..<end]
     }
 
-    /// Index of the first unescaped `scalar` in `characters` from `start`.
-    static func first(_ scalar: Unicode.Scalar, in characters: ArraySlice<GIFTCharacter>, from start: Int? = nil) -> Int? {
-        var index = start ?? characters.startIndex
-        while index < characters.endIndex {
-            if characters[index].is(scalar) { return index }
-            index += 1
+    /// Index of the first unescaped `ascii` in `characters` from `start`.
+    static func first(_ ascii: Unicode.Scalar, in characters: ArraySlice<GIFTCharacter>, from start: Int? = nil) -> Int? {
+        let from = start ?? characters.startIndex
+        guard from < characters.endIndex else { return nil }
+        let byte = UInt8(ascii.value)
+        return characters[from...].withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset].byte == byte && !buffer[offset].escaped { return from + offset }
+            return nil
         }
-        return nil
     }
 
-    /// Index of the first unescaped run of `pattern`, one character repeated (`::`, `####`).
-    static func first(_ pattern: Unicode.Scalar, times: Int, in characters: ArraySlice<GIFTCharacter>, from start: Int? = nil) -> Int? {
-        var index = start ?? characters.startIndex
-        var run = 0
-        while index < characters.endIndex {
-            run = characters[index].is(pattern) ? run + 1 : 0
-            if run == times { return index - times + 1 }
-            index += 1
+    /// Index of the first unescaped run of `ascii` repeated `times` (`::`, `####`).
+    static func first(_ ascii: Unicode.Scalar, times: Int, in characters: ArraySlice<GIFTCharacter>, from start: Int? = nil)
+        -> Int?
+    {
+        let from = start ?? characters.startIndex
+        guard from < characters.endIndex else { return nil }
+        let byte = UInt8(ascii.value)
+        return characters[from...].withUnsafeBufferPointer { buffer in
+            var run = 0
+            for offset in 0..<buffer.count {
+                run = buffer[offset].byte == byte && !buffer[offset].escaped ? run + 1 : 0
+                if run == times { return from + offset - times + 1 }
+            }
+            return nil
         }
-        return nil
     }
 
     /// `text` with GIFT's special characters and the backslash escaped, and every line break (LF, CRLF, CR) written
@@ -96,7 +118,7 @@ enum GIFTText {
         var afterCR = false
         for scalar in text.unicodeScalars {
             defer { afterCR = scalar == "\r" }
-            if GIFTCharacter.escapable.contains(scalar) {
+            if scalar.isASCII, GIFTCharacter.escapable.contains(UInt8(scalar.value)) {
                 result.append("\\")
                 result.append(scalar)
             } else if scalar == "\r" || (scalar == "\n" && !afterCR) {

@@ -47,29 +47,27 @@ enum GIFTQuestionParser {
             rest = GIFTText.leadingTrimmed(rest[(close + 1)...])
         }
 
-        guard let open = GIFTText.first("{", in: rest) else {
-            let preview = GIFTText.string(GIFTText.trimmed(rest))
+        // One pass finds the answer block and every misplaced brace.
+        let braces = Braces(rest)
+        guard let open = braces.open else {
+            let preview = preview(of: rest)
             // Moodle reads a text without answers as a description (说明), which has nothing to answer.
-            if GIFTText.first("}", in: rest) != nil {
+            if braces.strayBefore {
                 return Parsed(name: name, preview: preview, content: .failure(.problems(["有 } 却没有对应的 {：文字中的 } 应写成 \\}"])))
             }
             return Parsed(name: name, preview: preview, content: .failure(.unsupported("description")))
         }
         let before = rest[rest.startIndex..<open]
-        let preview = GIFTText.string(GIFTText.trimmed(before))
+        let preview = preview(of: before)
         func fail(_ reason: String) -> Parsed { Parsed(name: name, preview: preview, content: .failure(.problems([reason]))) }
 
-        if GIFTText.first("}", in: before) != nil { return fail("答案块前有多余的 }：文字中的 } 应写成 \\}") }
-        guard let close = GIFTText.first("}", in: rest, from: open + 1) else { return fail("答案块的 { 没有对应的 }") }
-        if GIFTText.first("{", in: rest[(open + 1)..<close]) != nil {
-            return fail("答案块中有未转义的 {：答案中的 { 应写成 \\{")
-        }
+        if braces.strayBefore { return fail("答案块前有多余的 }：文字中的 } 应写成 \\}") }
+        if braces.nested { return fail("答案块中有未转义的 {：答案中的 { 应写成 \\{") }
+        guard let close = braces.close else { return fail("答案块的 { 没有对应的 }") }
         let after = rest[(close + 1)...]
         // GIFT has one answer block per question; several are what Moodle calls cloze (嵌入式答案).
-        if GIFTText.first("{", in: after) != nil {
-            return Parsed(name: name, preview: preview, content: .failure(.unsupported("cloze")))
-        }
-        if GIFTText.first("}", in: after) != nil { return fail("答案块后有多余的 }：文字中的 } 应写成 \\}") }
+        if braces.secondBlock { return Parsed(name: name, preview: preview, content: .failure(.unsupported("cloze"))) }
+        if braces.strayAfter { return fail("答案块后有多余的 }：文字中的 } 应写成 \\}") }
 
         let answers: GIFTAnswerBlock.Parsed
         switch GIFTAnswerBlock.parse(rest[(open + 1)..<close]) {
@@ -88,5 +86,37 @@ enum GIFTQuestionParser {
         let content = Content(
             kind: answers.kind, stem: stem, options: answers.options, answer: answers.answer, explanation: answers.explanation)
         return Parsed(name: name, preview: preview, content: .success(content))
+    }
+
+    /// The start of `text`, trimmed, for naming a question in reports (and hashing an id when nothing better exists):
+    /// bounded, so a 10 MB text is not copied again just to be named.
+    private static func preview(of text: ArraySlice<GIFTCharacter>) -> String {
+        GIFTText.string(GIFTText.trimmed(GIFTText.prefix(GIFTText.leadingTrimmed(text), 600)))
+    }
+
+    /// Where the answer block is, and which braces are out of place.
+    private struct Braces {
+        var open: Int?
+        var close: Int?
+        var strayBefore = false
+        var nested = false
+        var secondBlock = false
+        var strayAfter = false
+
+        init(_ text: ArraySlice<GIFTCharacter>) {
+            for index in text.indices {
+                let character = text[index]
+                guard !character.escaped, character.byte == UInt8(ascii: "{") || character.byte == UInt8(ascii: "}") else {
+                    continue
+                }
+                let opening = character.byte == UInt8(ascii: "{")
+                switch (open, close) {
+                case (nil, _): if opening { open = index } else { strayBefore = true }
+                case (_?, nil): if opening { nested = true } else { close = index }
+                case (_?, _?): if opening { secondBlock = true } else { strayAfter = true }
+                }
+                if nested || secondBlock { return }
+            }
+        }
     }
 }

@@ -25,7 +25,10 @@ enum GIFTWriter {
             // The file name is not known here and the source is always carried, so reading back with no name is exact.
             let parsed = GIFTQuestionParser.parse(body)
             var readBack: Question?
-            if case .question(let question) = GIFT.question(parsed, knowledgePoint: ForeignCategory.knowledgePoint(fromPath: ForeignCategory.path(forKnowledgePoint: point)), file: "") {
+            if case .question(let question) = GIFT.question(
+                parsed, knowledgePoint: ForeignCategory.knowledgePoint(fromPath: ForeignCategory.path(forKnowledgePoint: point)),
+                file: "")
+            {
                 readBack = question
             }
             var overrides = QuestionOverrides.difference(wanted: question, readBack: readBack)

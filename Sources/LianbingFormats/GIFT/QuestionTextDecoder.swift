@@ -17,15 +17,19 @@ enum QuestionTextDecoder {
             return refuse("文件是 UTF-16 编码，请另存为 UTF-8 后重新上传")
         }
         // Bytes below 0x20 never occur inside a UTF-8 or GB18030 character, so one cheap pass tells binary from text.
-        var line = 1
-        for byte in body {
-            switch byte {
-            case 0x0A: line += 1
-            case 0x09, 0x0D: continue
-            case ..<0x20: return refuse("文件包含控制字符（第 \(line) 行附近），不是文本格式的 \(format) 文件")
-            default: continue
+        let controlLine = body.withUnsafeBytes { raw -> Int? in
+            var line = 1
+            for byte in raw {
+                switch byte {
+                case 0x0A: line += 1
+                case 0x09, 0x0D: continue
+                case ..<0x20: return line
+                default: continue
+                }
             }
+            return nil
         }
+        if let line = controlLine { return refuse("文件包含控制字符（第 \(line) 行附近），不是文本格式的 \(format) 文件") }
         if let text = String(bytes: body, encoding: .utf8) { return .success(text) }
         if !hasBOM, let text = String(bytes: body, encoding: CSVTextDecoder.gb18030) { return .success(text) }
         return refuse("无法识别文件编码：既不是 UTF-8 也不是 GB18030。请另存为 UTF-8 后重新上传")

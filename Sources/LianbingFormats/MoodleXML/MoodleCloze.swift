@@ -7,7 +7,7 @@ enum MoodleCloze {
     /// Moodle's names of the short-answer gap type, case-sensitive or not.
     private static let shortAnswerTypes: Set<String> = ["SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"]
     /// Characters a backslash escapes inside a gap.
-    private static let escapable: Set<Character> = ["}", "#", "~", "/", "\"", "\\"]
+    private static let escapable: Set<Unicode.Scalar> = ["}", "#", "~", "/", "\"", "\\"]
 
     enum Parsed: Equatable {
         /// The text with `____` for each gap, and each gap's full-mark answers.
@@ -17,9 +17,11 @@ enum MoodleCloze {
         case noGaps
     }
 
+    /// Works on Unicode scalars: every character of the syntax is ASCII, and grapheme breaking would cost more than
+    /// the parse itself.
     static func parse(_ text: String) -> Parsed {
-        let characters = Array(text)
-        var stem = ""
+        let characters = Array(text.unicodeScalars)
+        var stem = String.UnicodeScalarView()
         var answers: [[String]] = []
         var index = 0
         // Once a gap has run to the end of the text unclosed, no later `{` can close either: stop looking, or a
@@ -28,7 +30,7 @@ enum MoodleCloze {
         while index < characters.count {
             if characters[index] == "{", !unclosed, let gap = gap(characters, at: index, unclosed: &unclosed) {
                 guard shortAnswerTypes.contains(gap.type.uppercased()) else { return .unsupportedGap(gap.type) }
-                stem += BlankMarkers.marker
+                stem.append(contentsOf: BlankMarkers.marker.unicodeScalars)
                 answers.append(gap.answers)
                 index = gap.end
             } else {
@@ -36,7 +38,7 @@ enum MoodleCloze {
                 index += 1
             }
         }
-        return answers.isEmpty ? .noGaps : .blanks(stem: stem, answers: answers)
+        return answers.isEmpty ? .noGaps : .blanks(stem: String(stem), answers: answers)
     }
 
     /// `stem` with each `____` replaced by a short-answer gap accepting that blank's variants.
@@ -54,15 +56,17 @@ enum MoodleCloze {
 
     /// The gap starting at `start` (a `{`): `{weight:TYPE:answers}`; `nil` when the brace starts no gap, which is
     /// then ordinary text, as in Moodle.
-    private static func gap(_ characters: [Character], at start: Int, unclosed: inout Bool) -> (type: String, answers: [String], end: Int)? {
+    private static func gap(_ characters: [Unicode.Scalar], at start: Int, unclosed: inout Bool) -> (
+        type: String, answers: [String], end: Int
+    )? {
         var index = start + 1
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+        while index < characters.count, ("0"..."9").contains(characters[index]) { index += 1 }
         guard index < characters.count, characters[index] == ":" else { return nil }
         index += 1
-        var type = ""
+        var type = String.UnicodeScalarView()
         // Type names are short; a long run of letters is text, not a gap.
-        while index < characters.count, type.count <= 16, characters[index].isASCII,
-            characters[index].isLetter || characters[index] == "_"
+        while index < characters.count, type.count <= 16,
+            ("A"..."Z").contains(characters[index]) || ("a"..."z").contains(characters[index]) || characters[index] == "_"
         {
             type.append(characters[index])
             index += 1
@@ -71,7 +75,7 @@ enum MoodleCloze {
         index += 1
 
         var entries: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         // After an unescaped `#` comes the answer's feedback, up to the next answer or the end of the gap.
         var inFeedback = false
         while index < characters.count {
@@ -83,11 +87,11 @@ enum MoodleCloze {
             }
             switch character {
             case "}":
-                entries.append(current)
-                return (type, fullMarks(entries), index + 1)
+                entries.append(String(current))
+                return (String(type), fullMarks(entries), index + 1)
             case "~":
-                entries.append(current)
-                current = ""
+                entries.append(String(current))
+                current = String.UnicodeScalarView()
                 inFeedback = false
             case "#":
                 inFeedback = true
@@ -119,11 +123,11 @@ enum MoodleCloze {
     }
 
     private static func escape(_ variant: String) -> String {
-        var result = ""
-        for character in variant {
-            if escapable.contains(character) { result.append("\\") }
-            result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in variant.unicodeScalars {
+            if escapable.contains(scalar) { result.append("\\") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 }

@@ -17,18 +17,11 @@ public enum MoodleXML {
         func refuse(_ line: Int, _ reason: String) -> Result<QuestionImport, ImportFailure> {
             .failure(ImportFailure(issues: [ImportIssue(file: file, line: line, reason: reason)]))
         }
-        var body = data[...]
-        if body.starts(with: CSVTextDecoder.utf8BOM) { body = body.dropFirst(CSVTextDecoder.utf8BOM.count) }
-        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return refuse(0, "文件是空的") }
-        // Anything not starting with `<` is not XML at all (a spreadsheet, a PDF, GIFT); say so instead of quoting libxml2.
-        if first != UInt8(ascii: "<") { return refuse(0, "文件不是 XML：Moodle XML 文件应以 <?xml 或 <quiz> 开头") }
-        // Moodle writes UTF-8 only. Checking it here is also what keeps junk from crashing the process:
-        // FoundationXML parses in libxml2's recovery mode and force-unwraps element names as UTF-8, so invalid bytes
-        // in a tag name trap instead of reporting an error.
-        if String(validating: body, as: UTF8.self) == nil {
-            return refuse(0, "文件不是 UTF-8 编码：Moodle XML 文件应为 UTF-8，请另存为 UTF-8 后重新上传")
+        let body: Data.SubSequence
+        switch MoodleXMLPreflight.check(data) {
+        case .failure(let refusal): return refuse(refusal.line, refusal.reason)
+        case .success(let checked): body = checked
         }
-        if let refusal = MoodleXMLPreflight.check(body) { return refuse(refusal.line, refusal.reason) }
 
         let root: MoodleXMLElement
         switch MoodleXMLTree.parse(Data(body)) {
@@ -39,24 +32,11 @@ public enum MoodleXML {
         let entries = entries(root, file: file)
         if entries.isEmpty { return refuse(0, "文件中没有题目（<quiz> 中没有 type 不是 category 的 <question>）") }
 
-        var result = QuestionImport()
-        var seen = SeenQuestionIDs()
+        var collector = ForeignImportCollector(file: file)
         for entry in entries {
-            var issues: [String] = []
-            switch entry.read.outcome {
-            case .unsupported(let type):
-                result.unsupported.append(
-                    UnsupportedQuestion(file: file, line: entry.line, name: ForeignQuestion.label(name: entry.read.name, text: entry.read.preview), type: type))
-            case .problems(let reasons):
-                issues = reasons
-            case .question(let question):
-                issues = QuestionChecks.problems(question)
-                if issues.isEmpty, let duplicate = seen.claim(question.id, line: entry.line) { issues.append(duplicate) }
-                if issues.isEmpty { result.questions.append(LocatedQuestion(question: question, file: file, line: entry.line)) }
-            }
-            result.issues += issues.map { ImportIssue(file: file, line: entry.line, reason: $0) }
+            collector.add(entry.read.outcome, line: entry.line, name: entry.read.name, preview: entry.read.preview)
         }
-        return .success(result)
+        return .success(collector.result)
     }
 
     /// Every question of `root` but the categories, in order, read in the category in force where it stands.

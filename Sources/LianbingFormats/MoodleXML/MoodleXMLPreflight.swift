@@ -10,16 +10,37 @@ import Foundation
 ///
 /// One pass over the bytes. Inside comments and CDATA, `<?` and `<!DOCTYPE` are text, as XML says.
 enum MoodleXMLPreflight {
-    struct Refusal: Equatable {
+    struct Refusal: Error, Equatable {
         var line: Int
         var reason: String
+    }
+
+    /// `data` without its byte order mark, or why it cannot be a Moodle XML file (line 0: the file as a whole).
+    static func check(_ data: Data) -> Result<Data.SubSequence, Refusal> {
+        var body = data[...]
+        if body.starts(with: CSVTextDecoder.utf8BOM) { body = body.dropFirst(CSVTextDecoder.utf8BOM.count) }
+        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            return .failure(Refusal(line: 0, reason: "文件是空的"))
+        }
+        // Anything not starting with `<` is not XML at all (a spreadsheet, a PDF, GIFT); say so instead of quoting libxml2.
+        if first != UInt8(ascii: "<") {
+            return .failure(Refusal(line: 0, reason: "文件不是 XML：Moodle XML 文件应以 <?xml 或 <quiz> 开头"))
+        }
+        // Moodle writes UTF-8 only. Checking it is also what keeps junk from crashing the process: FoundationXML
+        // force-unwraps element names as UTF-8, so invalid bytes in a tag name trap instead of reporting an error.
+        if String(validating: body, as: UTF8.self) == nil {
+            return .failure(Refusal(line: 0, reason: "文件不是 UTF-8 编码：Moodle XML 文件应为 UTF-8，请另存为 UTF-8 后重新上传"))
+        }
+        if let refusal = markup(body) { return .failure(refusal) }
+        return .success(body)
     }
 
     private enum State {
         case markup, comment, cdata
     }
 
-    static func check(_ data: Data.SubSequence) -> Refusal? {
+    /// The first construct Moodle never writes, with its line.
+    private static func markup(_ data: Data.SubSequence) -> Refusal? {
         data.withUnsafeBytes { raw -> Refusal? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let count = bytes.count

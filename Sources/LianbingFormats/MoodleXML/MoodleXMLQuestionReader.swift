@@ -60,7 +60,10 @@ enum MoodleXMLQuestionReader {
         question.stem = stem
         switch type {
         case "multichoice":
-            let single = element.child("single").map { !["false", "0"].contains($0.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) } ?? true
+            let single =
+                element.child("single").map {
+                    !["false", "0"].contains($0.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+                } ?? true
             let answers = try self.answers(element)
             question.kind = single ? .singleChoice : .multipleChoice
             question.options = answers.map(\.text)
@@ -77,7 +80,9 @@ enum MoodleXMLQuestionReader {
             question.kind = .trueFalse
         case "shortanswer":
             // Partial-credit answers have no counterpart in the bank's right-or-wrong blanks.
-            let variants = try answers(element).filter { $0.fraction >= 99.99 }.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let variants = try answers(element).filter { $0.fraction >= 99.99 }.map {
+                $0.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             question.kind = .fillBlank
             question.answer = .blanks([variants])
             if BlankMarkers.count(in: stem) == 0 {

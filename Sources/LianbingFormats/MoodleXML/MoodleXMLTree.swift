@@ -91,7 +91,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         attributes attributeDict: [String: String] = [:]
     ) {
         guard stack.count < Self.maxDepth else {
-            fail(parser, MoodleXMLTree.SyntaxError(line: max(parser.lineNumber, 1), reason: "元素嵌套超过 \(Self.maxDepth) 层：这不是 Moodle XML 题目文件"))
+            fail(
+                parser,
+                MoodleXMLTree.SyntaxError(
+                    line: max(parser.lineNumber, 1), reason: "元素嵌套超过 \(Self.maxDepth) 层：这不是 Moodle XML 题目文件"))
             return
         }
         let element = MoodleXMLElement(name: elementName, attributes: attributeDict, line: parser.lineNumber)

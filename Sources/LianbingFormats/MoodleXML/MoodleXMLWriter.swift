@@ -75,7 +75,8 @@ enum MoodleXMLWriter {
             add("<answernumbering>ABCD</answernumbering>")
             let keys = Set(indexes)
             for (index, option) in question.options.enumerated() {
-                let fraction = keys.contains(index) ? (multiple ? GIFTWriter.weight(of: keys.count) : "100") : (multiple ? "-100" : "0")
+                let fraction =
+                    keys.contains(index) ? (multiple ? GIFTWriter.weight(of: keys.count) : "100") : (multiple ? "-100" : "0")
                 add(answer(fraction: fraction, text: option))
             }
         case .trueFalse(let value):
@@ -119,7 +120,8 @@ enum MoodleXMLWriter {
                 <penalty>0</penalty>
                 <hidden>\(question.status == .active ? 0 : 1)</hidden>
 
-            """ + body + "    <tags>\n" + tags.map { "      <tag><text>\(escape($0))</text></tag>\n" }.joined() + "    </tags>\n  </question>\n\n"
+            """ + body + "    <tags>\n" + tags.map { "      <tag><text>\(escape($0))</text></tag>\n" }.joined()
+                + "    </tags>\n  </question>\n\n"
     }
 
     private static func answer(fraction: String, text: String) -> String {

@@ -24,7 +24,8 @@ enum QuestionCSVRow {
         var skipped: Set<QuestionChecks.Part> = []
         let kind = QuestionKind(label: cells[Column.kind])
         if kind == nil {
-            reasons.append(cells[Column.kind].isEmpty ? "题型为空：应为 单选、多选、判断、填空、简答 之一" : "题型“\(cells[Column.kind])”无效：应为 单选、多选、判断、填空、简答 之一")
+            reasons.append(
+                cells[Column.kind].isEmpty ? "题型为空：应为 单选、多选、判断、填空、简答 之一" : "题型“\(cells[Column.kind])”无效：应为 单选、多选、判断、填空、简答 之一")
             skipped.insert(.key)
         }
         let options = parseOptions(cells, kind: kind, reasons: &reasons)
@@ -49,8 +50,10 @@ enum QuestionCSVRow {
         let question = Question(
             id: cells[Column.id], kind: kind ?? .shortAnswer, stem: cells[Column.stem], options: options ?? [],
             answer: answer ?? .shortAnswer(reference: "", points: []), explanation: cells[Column.explanation],
-            knowledgePoints: knowledgePointList(cells[Column.knowledgePoints]), difficulty: difficulty ?? 0, source: cells[Column.source],
-            quote: cells.count > Column.quote ? cells[Column.quote] : "", tags: cells.count > Column.tags ? list(cells[Column.tags], at: [";"]) : [],
+            knowledgePoints: knowledgePointList(cells[Column.knowledgePoints]), difficulty: difficulty ?? 0,
+            source: cells[Column.source],
+            quote: cells.count > Column.quote ? cells[Column.quote] : "",
+            tags: cells.count > Column.tags ? list(cells[Column.tags], at: [";"]) : [],
             status: status ?? .active, usage: usage ?? .both)
         reasons += QuestionChecks.problems(question, skipping: skipped)
         return reasons.isEmpty ? question : nil
@@ -66,7 +69,8 @@ enum QuestionCSVRow {
         case .choices(let indexes): answer = Answer.letters(indexes)
         case .trueFalse(let value): answer = value ? "正确" : "错误"
         case .blanks(let blanks):
-            answer = blanks.map { $0.map { BankTextEscaping.escape($0, ["|", "/"]) }.joined(separator: "/") }.joined(separator: "|")
+            answer = blanks.map { $0.map { BankTextEscaping.escape($0, ["|", "/"]) }.joined(separator: "/") }.joined(
+                separator: "|")
         case .shortAnswer(let reference, let list):
             answer = reference
             points = list.map { BankTextEscaping.escape($0, [";"]) }.joined(separator: ";")
@@ -150,7 +154,8 @@ enum QuestionCSVRow {
 
     /// `３` typed with a full-width input method reads as 3.
     private static func asciiDigits(_ text: String) -> String {
-        String(text.unicodeScalars.map { ("０"..."９").contains($0) ? Character(Unicode.Scalar($0.value - 0xFEE0)!) : Character($0) })
+        String(
+            text.unicodeScalars.map { ("０"..."９").contains($0) ? Character(Unicode.Scalar($0.value - 0xFEE0)!) : Character($0) })
     }
 
     /// Spreadsheet cells often carry stray spaces (including the full-width U+3000) that users cannot see.

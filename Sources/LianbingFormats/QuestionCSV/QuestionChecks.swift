@@ -26,7 +26,8 @@ enum QuestionChecks {
         if !skipped.contains(.key) { reasons += keyProblems(question) }
         if !skipped.contains(.knowledgePoints) {
             if question.knowledgePoints.isEmpty { reasons.append("缺少知识点") }
-            for point in question.knowledgePoints where point.split(separator: "/", omittingEmptySubsequences: false).contains(where: { isBlank($0) }) {
+            for point in question.knowledgePoints
+            where point.split(separator: "/", omittingEmptySubsequences: false).contains(where: { isBlank($0) }) {
                 reasons.append("知识点“\(point)”有空的层级")
             }
         }
@@ -96,14 +97,16 @@ enum BlankMarkers {
 
     static func count(in stem: String) -> Int { ranges(in: stem).count }
 
-    /// Ranges of the markers, in order; one pass.
+    /// Ranges of the markers, in order; one pass over the UTF-8 bytes (`_` is ASCII, so never part of another
+    /// character's encoding).
     static func ranges(in stem: String) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
+        let utf8 = stem.utf8
         var runStart: String.Index?
         var runLength = 0
-        var index = stem.startIndex
-        while index != stem.endIndex {
-            if stem[index] == "_" {
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "_") {
                 if runStart == nil { runStart = index }
                 runLength += 1
             } else {
@@ -111,9 +114,9 @@ enum BlankMarkers {
                 runStart = nil
                 runLength = 0
             }
-            index = stem.index(after: index)
+            index = utf8.index(after: index)
         }
-        if let start = runStart, runLength >= 4 { result.append(start..<stem.endIndex) }
+        if let start = runStart, runLength >= 4 { result.append(start..<utf8.endIndex) }
         return result
     }
 }
