@@ -76,7 +76,7 @@ extension AppDatabase {
                     sql: "SELECT q.id, q.currentRevision, r.content FROM question q JOIN questionRevision r ON r.questionId = q.id AND r.revision = q.currentRevision"
                 ).map { (row: Row) -> (String, (Int, String)) in (row["id"], (row["currentRevision"], row["content"])) })
             let added = incoming.filter { current[$0.0.id] == nil }
-            let changed = incoming.filter { current[$0.0.id].map { $0.1 } != nil && current[$0.0.id]!.1 != $0.1 }
+            let changed = incoming.filter { question, json in current[question.id].map { $0.1 != json } ?? false }
             var result = BankImportResult(
                 bankRevision: nil, added: added.count, changed: changed.count,
                 unchanged: incoming.count - added.count - changed.count, warnings: warnings, skipped: skipped)
