@@ -16,14 +16,14 @@ struct ForeignImportCollector {
             let label = ForeignQuestion.label(name: name, text: preview)
             result.unsupported.append(UnsupportedQuestion(file: file, line: line, name: label, type: type))
         case .problems(let reasons):
-            reasons.forEach { issue($0, line: line) }
+            for reason in reasons { issue(reason, line: line) }
         case .question(let question):
             var reasons = QuestionChecks.problems(question)
             if reasons.isEmpty, let duplicate = seen.claim(question.id, line: line) { reasons.append(duplicate) }
             if reasons.isEmpty {
                 result.questions.append(LocatedQuestion(question: question, file: file, line: line))
             }
-            reasons.forEach { issue($0, line: line) }
+            for reason in reasons { issue(reason, line: line) }
         }
     }
 
