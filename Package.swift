@@ -52,8 +52,9 @@ let package = Package(
         ),
         .executableTarget(name: "lianbing", dependencies: ["LianbingCLI"]),
         // Benchmarks run on demand (`swift run -c release lianbing-bench bank`), never in the test command.
-        .executableTarget(name: "lianbing-bench", dependencies: ["LianbingCore", "LianbingFormats", "LianbingStore"]),
-        .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"]),
+        .executableTarget(name: "lianbing-bench", dependencies: ["LianbingCore", "LianbingFormats", "LianbingStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Reference/ holds the independent Python script whose output the statistics tests quote.
+        .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"], exclude: ["Reference"]),
         .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),
         .testTarget(
             name: "LianbingStoreTests",
@@ -62,8 +63,9 @@ let package = Package(
         .testTarget(
             name: "LianbingServerTests",
             dependencies: [
-                "LianbingServer", "LianbingStore",
+                "LianbingServer", "LianbingStore", "LianbingFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "LianbingCLITests", dependencies: ["LianbingCLI", "LianbingStore"]),

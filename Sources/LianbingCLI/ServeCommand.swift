@@ -50,6 +50,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The demo's exams follow the shipped blueprint; without a checkout there is no bank to draw from.
+    func installDemoExams(into db: AppDatabase) async throws {
+        let path = "Blueprints/季度集中考核.txt"
+        guard try await db.currentBankRevision() > 0, let data = FileManager.default.contents(atPath: path) else { return }
+        switch BlueprintText.read(data, file: path) {
+        case .success(let blueprint):
+            try await db.installDemoExams(blueprint: blueprint, blueprintText: String(decoding: data, as: UTF8.self))
+            Console.out("演示考试：进行中的集中考核一场（staff 可参加）、已发布成绩的一场。")
+        case .failure(let failure):
+            Console.error("演示考试未生成：")
+            for issue in failure.issues { Console.error("  \(issue)") }
+        }
+    }
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port 须在 1 到 65535 之间") }
         guard sessionIdleMinutes >= 1 else { throw ValidationError("--session-idle-minutes 至少为 1") }
@@ -69,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Console.out("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
                 for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
                 try await importDemoBank(into: db)
+                try await installDemoExams(into: db)
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),

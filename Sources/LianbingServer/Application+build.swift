@@ -23,6 +23,8 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     StaffController(database: database, pages: pages).addRoutes(to: router)
     AccountsController(database: database, pages: pages).addRoutes(to: router)
     BankController(database: database, pages: pages).addRoutes(to: router)
+    ExamsController(database: database).addRoutes(to: router)
+    AttemptsController(database: database).addRoutes(to: router)
     return router
 }
 
@@ -32,6 +34,7 @@ public func buildApplication(database: AppDatabase, settings: ServerSettings, lo
     let router = try await buildRouter(database: database, settings: settings)
     var app = Application(
         router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "lianbing"), logger: logger)
-    app.addServices(SessionSweeper(database: database, policy: settings.sessions, logger: logger))
+    app.addServices(
+        SessionSweeper(database: database, policy: settings.sessions, logger: logger), AttemptSweeper(database: database, logger: logger))
     return app
 }

@@ -95,6 +95,124 @@ extension AppDatabase {
             }
             try db.create(index: "questionRevision_bankRevision", on: "questionRevision", columns: ["bankRevision"])
         }
+        migrator.registerMigration("v3 exams, attempts, self-tests") { db in
+            try db.create(table: "exam") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("title", .text).notNull()
+                // The blueprint file as given, and its parsed form; `blueprintVersion` is a hash of the parsed form.
+                t.column("blueprintText", .text).notNull()
+                t.column("blueprint", .jsonText).notNull()
+                t.column("blueprintVersion", .text).notNull()
+                // Set when papers are made; the snapshot every paper of the exam draws from.
+                t.column("bankRevision", .integer)
+                t.column("seed", .integer).notNull()
+                // The candidate list: this unit's subtree, optionally only some posts (`|a|b|`, empty for all).
+                t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict).indexed()
+                t.column("posts", .text).notNull()
+                t.column("opensAt", .datetime).notNull()
+                t.column("closesAt", .datetime).notNull()
+                t.column("durationSeconds", .integer).notNull()
+                t.column("passMark", .double).notNull()
+                t.column("certifies", .boolean).notNull()
+                t.column("reviewContent", .text).notNull()
+                t.column("reviewTiming", .text).notNull()
+                t.column("multipleChoice", .jsonText).notNull()
+                t.column("reviewRequestDays", .integer).notNull()
+                t.column("status", .text).notNull().check { ["draft", "published", "released"].contains($0) }
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("publishedAt", .datetime)
+                t.column("releasedAt", .datetime)
+            }
+            try db.create(table: "examCandidate") { t in
+                t.column("examId", .integer).notNull().references("exam", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .restrict, onUpdate: .cascade).indexed()
+                // Order of paper assembly: the frozen list first (by staff number), later additions after it.
+                t.column("sequence", .integer).notNull()
+                t.column("paper", .jsonText)
+                t.column("form", .text)
+                t.column("excusedReason", .text)
+                t.column("extraSeconds", .integer).notNull().defaults(to: 0)
+                // An individual late window replaces the exam's close for this candidate.
+                t.column("closesAt", .datetime)
+                t.column("addedAt", .datetime).notNull()
+                t.primaryKey(["examId", "staffNumber"])
+            }
+            try db.create(table: "examForm") { t in
+                t.column("examId", .integer).notNull().references("exam", onDelete: .cascade)
+                t.column("letter", .text).notNull()
+                t.column("paper", .jsonText).notNull()
+                t.primaryKey(["examId", "letter"])
+            }
+            try db.create(table: "attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // NULL for a self-test.
+                t.column("examId", .integer).references("exam", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .restrict, onUpdate: .cascade).indexed()
+                t.column("purpose", .text).notNull()
+                t.column("paper", .jsonText).notNull()
+                t.column("startedAt", .datetime).notNull()
+                // NULL for a self-test, which has no time limit.
+                t.column("deadline", .datetime).indexed()
+                t.column("state", .text).notNull().indexed()
+                t.column("submittedAt", .datetime)
+                // NULL until every item is marked.
+                t.column("score", .double)
+                t.column("maxScore", .double).notNull()
+                t.column("pendingCount", .integer).notNull().defaults(to: 0)
+                t.column("lastSeenAt", .datetime).notNull()
+                t.column("hiddenCount", .integer).notNull().defaults(to: 0)
+                t.column("hiddenSeconds", .double).notNull().defaults(to: 0)
+            }
+            try db.create(index: "attempt_exam_candidate", on: "attempt", columns: ["examId", "staffNumber"], unique: true, condition: Column("examId") != nil)
+            try db.create(table: "attemptAnswer") { t in
+                t.column("attemptId", .integer).notNull().references("attempt", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("response", .jsonText)
+                t.column("savedAt", .datetime).notNull()
+                t.column("score", .double)
+                t.column("markedBy", .text)
+                t.column("markedAt", .datetime)
+                t.column("comment", .text)
+                t.primaryKey(["attemptId", "position"])
+            }
+            try db.create(table: "attemptVisit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("attemptId", .integer).notNull().references("attempt", onDelete: .cascade).indexed()
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("address", .text)
+                t.column("userAgent", .text)
+            }
+            try db.create(table: "scoreReview") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("attemptId", .integer).notNull().references("attempt", onDelete: .cascade).unique()
+                t.column("requestedAt", .datetime).notNull()
+                t.column("reason", .text).notNull()
+                t.column("reply", .text)
+                t.column("answeredBy", .text)
+                t.column("answeredAt", .datetime)
+                t.column("scoreBefore", .double)
+                t.column("scoreAfter", .double)
+            }
+            try db.create(table: "wrongQuestion") { t in
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade)
+                t.column("questionId", .text).notNull().references("question", onDelete: .cascade)
+                t.column("knowledgePoint", .text).notNull()
+                t.column("streak", .integer).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["staffNumber", "questionId"])
+            }
+            try db.create(table: "questionMeasure") { t in
+                // Measured beside the declared difficulty: the latest exam's item statistics for the question.
+                t.primaryKey("questionId", .text).references("question", onDelete: .cascade)
+                t.column("examId", .integer).notNull().references("exam", onDelete: .cascade)
+                t.column("candidates", .integer).notNull()
+                t.column("facility", .double)
+                t.column("discriminationIndex", .double)
+                t.column("measuredAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -10,6 +10,7 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     public let passwords: PasswordHasher
     public let clock: @Sendable () -> Date
+    let cache = QuestionCache()
 
     public init(_ writer: any DatabaseWriter, passwords: PasswordHasher = PasswordHasher(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.writer = writer

@@ -95,6 +95,12 @@ func benchBank() async throws {
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "bank": try await benchBank()
+case "assemble": try benchAssemble()
+case "grade": try benchGrade()
+case "stats": try benchStats()
 default:
     print("usage: lianbing-bench bank    — import and validate a generated 10,000-question CSV, against sqlite3 .import")
+    print("       lianbing-bench assemble — 20,000 papers of a 100-question, 30-cell blueprint from a 10,000-question bank")
+    print("       lianbing-bench grade   — grade 200,000 generated attempts of a 100-question paper")
+    print("       lianbing-bench stats   — item statistics of 10,000 attempts × 100 questions")
 }

@@ -33,12 +33,55 @@ import Testing
         "GET /units": "tree rooted at the caller's own unit",
         "GET /bank": "the bank is province-wide; trainers and administrators only (BankPageTests)",
         "GET /bank/{id}": "the bank is province-wide; trainers and administrators only (BankPageTests)",
+        "POST /api/v1/blueprints/check": "checks against the province-wide bank; names no unit",
+        "GET /api/v1/exams": "lists only exams whose candidate list lies in the caller's subtree (ExamLifecycleTests.outOfScopeExamIsMissing)",
+        "GET /api/v1/marking": "lists only exams in the caller's subtree (ExamAPITests.markingQueueIsScoped)",
+        "GET /api/v1/score-reviews": "lists only exams in the caller's subtree (ExamAPITests.markingQueueIsScoped)",
+        "GET /api/v1/my/exams": "the caller's own candidacies",
+        "GET /api/v1/my/self-tests": "the caller's own self-tests",
+        "POST /api/v1/my/self-tests": "the caller's own self-test",
+        "GET /api/v1/my/wrong-questions": "the caller's own wrong-question book",
+        "GET /api/v1/my/mastery": "the caller's own mastery",
     ]
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
-    static func probes(outsideUnit u: String, outsideStaff s: String) -> [String: [Probe]] {
-        [
+    static func probes(outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none) -> [String: [Probe]] {
+        let x = e.exam, a = e.attempt, c = e.staff, r = e.review
+        return [
+            "POST /api/v1/exams": [
+                Probe(method: .post, uri: "/api/v1/exams", json: #"{"title":"越权","blueprint":\#(e.blueprintJSON),"unitCode":"\#(u)","opensAt":"2026-01-01T00:00:00Z","closesAt":"2026-01-02T00:00:00Z","durationMinutes":60,"passMark":60}"#)
+            ],
+            "GET /api/v1/exams/{exam}": [Probe(method: .get, uri: "/api/v1/exams/\(x)")],
+            "POST /api/v1/exams/{exam}/publish": [Probe(method: .post, uri: "/api/v1/exams/\(x)/publish", json: "{}")],
+            "POST /api/v1/exams/{exam}/close": [Probe(method: .post, uri: "/api/v1/exams/\(x)/close", json: "{}")],
+            "POST /api/v1/exams/{exam}/release": [Probe(method: .post, uri: "/api/v1/exams/\(x)/release", json: "{}")],
+            "GET /api/v1/exams/{exam}/results": [Probe(method: .get, uri: "/api/v1/exams/\(x)/results")],
+            "GET /api/v1/exams/{exam}/statistics": [Probe(method: .get, uri: "/api/v1/exams/\(x)/statistics")],
+            "POST /api/v1/exams/{exam}/candidates": [Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates", json: #"{"staffNumber":"\#(s)"}"#)],
+            "DELETE /api/v1/exams/{exam}/candidates/{number}": [Probe(method: .delete, uri: "/api/v1/exams/\(x)/candidates/\(c)", json: "{}")],
+            "POST /api/v1/exams/{exam}/candidates/{number}/override": [
+                Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates/\(c)/override", json: #"{"extraMinutes":30}"#)
+            ],
+            "POST /api/v1/exams/{exam}/candidates/{number}/reopen": [
+                Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates/\(c)/reopen", json: #"{"minutes":30}"#)
+            ],
+            "POST /api/v1/exams/{exam}/candidates/{number}/excuse": [
+                Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates/\(c)/excuse", json: #"{"reason":"越权"}"#)
+            ],
+            "POST /api/v1/marking/{attempt}/{position}": [Probe(method: .post, uri: "/api/v1/marking/\(a)/0", json: #"{"score":1}"#)],
+            "POST /api/v1/score-reviews/{review}/answer": [Probe(method: .post, uri: "/api/v1/score-reviews/\(r)/answer", json: #"{"reply":"越权"}"#)],
+            "POST /api/v1/my/exams/{exam}/attempt": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/attempt", json: "{}")],
+            "POST /api/v1/my/exams/{exam}/score-review": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/score-review", json: #"{"reason":"越权"}"#)],
+            "GET /api/v1/my/attempts/{attempt}": [Probe(method: .get, uri: "/api/v1/my/attempts/\(a)")],
+            "PUT /api/v1/my/attempts/{attempt}/answers/{position}": [
+                Probe(method: .put, uri: "/api/v1/my/attempts/\(a)/answers/0", json: #"{"response":{"trueFalse":true}}"#)
+            ],
+            "POST /api/v1/my/attempts/{attempt}/submit": [Probe(method: .post, uri: "/api/v1/my/attempts/\(a)/submit", json: "{}")],
+            "POST /api/v1/my/attempts/{attempt}/hidden": [Probe(method: .post, uri: "/api/v1/my/attempts/\(a)/hidden", json: #"{"seconds":3}"#)],
+            "POST /api/v1/my/self-tests/{attempt}/answers/{position}": [
+                Probe(method: .post, uri: "/api/v1/my/self-tests/\(a)/answers/0", json: #"{"response":{"trueFalse":true}}"#)
+            ],
             "GET /api/v1/units": [Probe(method: .get, uri: "/api/v1/units?parent=\(u)")],
             "GET /api/v1/units/{code}": [Probe(method: .get, uri: "/api/v1/units/\(u)")],
             "GET /units/{code}": [Probe(method: .get, uri: "/units/\(u)")],
@@ -65,6 +108,17 @@ import Testing
         ]
     }
 
+    /// An exam outside the county, with a submitted attempt and a score review; ids default to ones that exist nowhere.
+    struct OutsideExam: Sendable {
+        var exam: Int64
+        var attempt: Int64
+        var staff: String
+        var review: Int64
+        /// The shipped blueprint as a JSON string, so a create request fails on scope, not on its content.
+        var blueprintJSON = #""""#
+        static let none = OutsideExam(exam: 0, attempt: 0, staff: "x", review: 0)
+    }
+
     @Test func everyRouteIsProbedOrExplained() async throws {
         let app = try await TestApp.demo()
         let router = try await buildRouter(database: app.database, settings: app.settings)
@@ -75,9 +129,15 @@ import Testing
     }
 
     @Test func countyAdministratorIsRefusedOutsideTheCountyOnEveryRoute() async throws {
-        let app = try await TestApp.demo()
+        let app = try await TestApp.demoWithExams()
         let anchors = try await app.anchors()
-        let probes = Self.probes(outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff)
+        let outside = try await app.outsideExam(unit: anchors.outsideUnit)
+        let probes = Self.probes(
+            outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff,
+            outsideExam: OutsideExam(
+                exam: outside.exam, attempt: outside.attempt, staff: outside.staff, review: outside.review,
+                blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)))
+        let examTablesBefore = try await app.database.examTablesSnapshot()
         let accountsBefore = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
         try await app.run { client in
             let county = try await client.logIn("county")
@@ -94,6 +154,7 @@ import Testing
         }
         let accountsAfter = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
         #expect(accountsAfter == accountsBefore, "a refused request changed accounts")
+        #expect(try await app.database.examTablesSnapshot() == examTablesBefore, "a refused request changed an exam")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

@@ -186,7 +186,10 @@ extension AppDatabase {
     /// Every table that holds data, for "nothing was written" checks.
     func fullSnapshot() async throws -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for table in ["meta", "unit", "post", "staff", "account", "session", "auditEntry", "bankRevision", "question", "questionRevision"] {
+        for table in [
+            "meta", "unit", "post", "staff", "account", "session", "auditEntry", "bankRevision", "question", "questionRevision",
+            "exam", "examCandidate", "examForm", "attempt", "attemptAnswer", "attemptVisit", "scoreReview", "wrongQuestion", "questionMeasure",
+        ] {
             result[table] = try await snapshot(table)
         }
         return result

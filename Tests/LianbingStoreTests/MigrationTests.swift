@@ -7,7 +7,10 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    static let tables = ["account", "auditEntry", "bankRevision", "meta", "post", "question", "questionRevision", "session", "staff", "unit"]
+    static let tables = [
+        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "exam", "examCandidate", "examForm", "meta",
+        "post", "question", "questionMeasure", "questionRevision", "scoreReview", "session", "staff", "unit", "wrongQuestion",
+    ]
 
     private static func userTables(_ reader: any DatabaseReader) async throws -> [String] {
         try await reader.read { db in
@@ -65,7 +68,7 @@ struct MigrationTests {
             let second = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
             defer { try? second.close() }
             let applied = try await second.reader.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-            #expect(applied == ["v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions"])
+            #expect(applied == ["v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests"])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }
     }

@@ -30,3 +30,34 @@ public enum MultipleChoicePolicy: Sendable, Codable, Hashable {
     /// 少选得分: a non-empty subset of the right options earns `share` of the points; any wrong option earns 0.
     case partial(share: Double)
 }
+
+/// One key naming the shape, as the attempt API documents it: `{"choices":[0,2]}`, `{"trueFalse":true}`,
+/// `{"blanks":["三星","五星"]}`, `{"text":"…"}`.
+extension Response {
+    private enum CodingKeys: String, CodingKey {
+        case choices, trueFalse, blanks, text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "exactly one of choices, trueFalse, blanks, text"))
+        }
+        switch key {
+        case .choices: self = .choices(try container.decode([Int].self, forKey: key))
+        case .trueFalse: self = .trueFalse(try container.decode(Bool.self, forKey: key))
+        case .blanks: self = .blanks(try container.decode([String].self, forKey: key))
+        case .text: self = .text(try container.decode(String.self, forKey: key))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .choices(let value): try container.encode(value, forKey: .choices)
+        case .trueFalse(let value): try container.encode(value, forKey: .trueFalse)
+        case .blanks(let value): try container.encode(value, forKey: .blanks)
+        case .text(let value): try container.encode(value, forKey: .text)
+        }
+    }
+}

@@ -140,8 +140,10 @@ extension Request {
         }
         var request = self
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch {
             throw LianbingError.invalid("请求内容不是有效的 JSON，或缺少必填字段")
         }

@@ -96,6 +96,9 @@ struct BankController {
         var revision: Int
         var bankRevision: Int
         var revisions: [Int]
+        /// 实测: the latest released exam's facility and discrimination, beside the declared difficulty.
+        var measured: String?
+        var flagged: Bool
     }
 
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,6 +106,7 @@ struct BankController {
         let (listing, revisions) = try await database.question(
             try context.parameters.require("id"), revision: request.queryInt("revision"), for: principal)
         let q = listing.question
+        let measure = try await database.measure(ofQuestion: q.id, by: principal)
         var correct: Set<Int> = []
         var answer = ""
         var points: [String] = []
@@ -121,7 +125,13 @@ struct BankController {
             choices: q.options.enumerated().map { .init(letter: String(Question.letters[$0.offset]), text: $0.element, correct: correct.contains($0.offset)) },
             answer: answer, points: points, explanation: q.explanation, knowledgePoints: q.knowledgePoints, difficulty: q.difficulty,
             usage: q.usage.label, status: q.status.label, source: q.source, quote: q.quote, tags: q.tags, revision: listing.revision,
-            bankRevision: listing.bankRevision, revisions: revisions)
+            bankRevision: listing.bankRevision, revisions: revisions, measured: measure.map(Self.describe), flagged: measure?.isFlagged ?? false)
         return pages.render("question", title: "试题 \(q.id)", path: "/bank", session: context.session, content: content)
+    }
+
+    static func describe(_ measure: QuestionMeasure) -> String {
+        let percent = { (value: Double?) in value.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
+        let discrimination = measure.discriminationIndex.map { String(format: "%.0f", $0) } ?? "—"
+        return "得分率 \(percent(measure.facility))，区分度 \(discrimination)（\(measure.examTitle)，\(measure.candidates) 人作答）"
     }
 }

@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+extension AppDatabase {
+    /// The centralised assessments the caller is a candidate in, newest window first.
+    public func myExams(by principal: Principal) async throws -> [MyExam] {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        return try await reader.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.*, c.excusedReason, c.closesAt AS candidateClosesAt, c.paper AS candidatePaper,
+                           a.id AS attemptId, a.state AS attemptState, a.deadline, a.score, a.maxScore,
+                           r.id AS reviewId
+                    FROM examCandidate c JOIN exam e ON e.id = c.examId
+                    LEFT JOIN attempt a ON a.examId = c.examId AND a.staffNumber = c.staffNumber
+                    LEFT JOIN scoreReview r ON r.attemptId = a.id
+                    WHERE c.staffNumber = ? AND e.status != 'draft'
+                    ORDER BY e.opensAt DESC, e.id DESC
+                    """, arguments: [number])
+            return try rows.map { row in
+                let record = try ExamRecord(row: row)
+                let closes: Date = row["candidateClosesAt"] ?? record.closesAt
+                let state = (row["attemptState"] as String?).flatMap(AttemptState.init(rawValue:))
+                let standing: MyExam.Standing =
+                    if (row["excusedReason"] as String?) != nil { .excused }
+                    else if let state { state.isFinished ? .finished : (now >= (row["deadline"] as Date? ?? closes) ? .finished : .inProgress) }
+                    else { now >= closes ? .absent : .notStarted }
+                let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
+                let visible = standing == .finished
+                    ? record.reviewPolicy.visible(submitted: true, windowClosed: now >= record.closesAt, released: record.examStatus == .released)
+                    : nil
+                let score: Double? = visible == nil ? nil : row["score"]
+                return MyExam(
+                    examId: record.id!, title: record.title, opensAt: record.opensAt, closesAt: closes,
+                    duration: TimeInterval(record.durationSeconds), phase: Self.phase(of: record, now: now), standing: standing,
+                    attemptId: row["attemptId"], deadline: row["deadline"], maxScore: try paper?.maxScore ?? record.decodedBlueprint().totalPoints,
+                    score: score, outcome: score.map { $0 >= record.passMark ? .passed : .failed },
+                    canRequestReview: (row["reviewId"] as Int64?) == nil && score != nil
+                        && Self.reviewWindowOpen(record, now: now))
+            }
+        }
+    }
+
+    /// Starts the caller's attempt at an assessment, or resumes it (from any device) with the time it has left.
+    /// Each start and resume is recorded with the client's address and user agent.
+    public func startAttempt(exam examId: Int64, client: ClientInfo, by principal: Principal) async throws -> AttemptView {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            guard let exam = try ExamRecord.fetchOne(db, key: examId), exam.examStatus != .draft,
+                let candidate = try ExamCandidateRecord.fetchOne(db, key: ["examId": examId, "staffNumber": number])
+            else { throw LianbingError.notFound("考试 \(examId)") }
+            if var attempt = try AttemptRecord.filter(Column("examId") == examId && Column("staffNumber") == number).fetchOne(db) {
+                if try Self.finishIfExpired(&attempt, now: now, cache: cache, db) == false, !attempt.attemptState.isFinished {
+                    try Self.recordVisit(attempt.id!, "resume", client, now, db)
+                    attempt.lastSeenAt = now
+                    try attempt.update(db)
+                }
+                return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+            }
+            guard candidate.excusedReason == nil else { throw LianbingError.conflict("您已获准免考，无需参加本场考试") }
+            guard now >= exam.opensAt else { throw LianbingError.conflict("考试尚未开始，开始时间 \(ChinaTime.format(exam.opensAt))") }
+            let closes = candidate.closesAt ?? exam.closesAt
+            guard now < closes else { throw LianbingError.conflict("考试已结束，未参加按缺考处理") }
+            guard let paper = try candidate.decodedPaper() else { throw LianbingError.conflict("试卷尚未生成") }
+            var attempt = AttemptRecord(
+                id: nil, examId: examId, staffNumber: number, purpose: PaperPurpose.assessment.rawValue, paper: candidate.paper!,
+                startedAt: now,
+                deadline: Deadline.of(
+                    start: now, duration: TimeInterval(exam.durationSeconds), extra: TimeInterval(candidate.extraSeconds), windowCloses: closes),
+                state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil, maxScore: paper.maxScore, pendingCount: 0,
+                lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
+            try attempt.insert(db)
+            try Self.recordVisit(attempt.id!, "start", client, now, db)
+            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+        }
+    }
+
+    /// The caller's own attempt, as they may see it now. An attempt past its deadline is submitted first.
+    public func attempt(_ id: Int64, by principal: Principal) async throws -> AttemptView {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            try Self.finishIfExpired(&attempt, now: now, cache: cache, db)
+            let exam = try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) }
+            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+        }
+    }
+
+    /// Saves one answer of an assessment in progress; saving the same answer again changes nothing. Choices come in
+    /// shown positions and are stored as the question's own. Committed before it returns.
+    public func saveAnswer(attempt id: Int64, position: Int, response: Response?, by principal: Principal) async throws -> SavedAnswer {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            guard attempt.paperPurpose == .assessment else { throw LianbingError.conflict("自我测试请逐题提交答案") }
+            if try Self.finishIfExpired(&attempt, now: now, cache: cache, db) {
+                // The refusal must not undo the auto-submission above, so it is reported after the commit.
+                return SavedAnswer(attemptId: id, position: -1, savedAt: now, deadline: attempt.deadline)
+            }
+            guard !attempt.attemptState.isFinished else { throw LianbingError.conflict("已交卷，不能再修改答案") }
+            let paper = try attempt.decodedPaper()
+            guard paper.items.indices.contains(position) else { throw LianbingError.notFound("第 \(position + 1) 题") }
+            let entry = try cache.entry(paper.items[position].questionId, revision: paper.items[position].revision, db)
+            let stored = try response.map { try ResponseShape.original($0, for: entry.question, item: paper.items[position]) }
+            try db.execute(
+                sql: """
+                    INSERT INTO attemptAnswer (attemptId, position, response, savedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (attemptId, position) DO UPDATE SET response = excluded.response, savedAt = excluded.savedAt
+                    """, arguments: [id, position, try stored.map { try Self.json($0) }, now])
+            try db.execute(sql: "UPDATE attempt SET lastSeenAt = ? WHERE id = ?", arguments: [now, id])
+            return SavedAnswer(attemptId: id, position: position, savedAt: now, deadline: attempt.deadline)
+        }.refusingLate()
+    }
+
+    /// Submits the caller's attempt and marks what the machine can mark.
+    public func submitAttempt(_ id: Int64, by principal: Principal) async throws -> AttemptView {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            if try !Self.finishIfExpired(&attempt, now: now, cache: cache, db), !attempt.attemptState.isFinished {
+                try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db)
+            }
+            let exam = try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) }
+            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+        }
+    }
+
+    /// Submits every attempt whose deadline has passed, whether or not its browser ever returns. Run now and then
+    /// by the server; returns how many it submitted.
+    @discardableResult
+    public func submitExpiredAttempts() async throws -> Int {
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var expired = try AttemptRecord.filter(Column("state") == AttemptState.inProgress.rawValue && Column("deadline") <= now).fetchAll(db)
+            for index in expired.indices { try Self.finish(&expired[index], as: .autoSubmitted, now: now, cache: cache, db) }
+            return expired.count
+        }
+    }
+
+    /// Records that the attempt's page was hidden (another app or tab) for a while, for proctors.
+    public func recordHidden(attempt id: Int64, seconds: Double, by principal: Principal) async throws {
+        let number = try Self.ownStaffNumber(principal)
+        try await writer.write { db in
+            let attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            guard !attempt.attemptState.isFinished else { return }
+            try db.execute(
+                sql: "UPDATE attempt SET hiddenCount = hiddenCount + 1, hiddenSeconds = hiddenSeconds + ? WHERE id = ?",
+                arguments: [max(0, min(seconds, 86_400)), id])
+        }
+    }
+
+    static func ownStaffNumber(_ principal: Principal) throws -> String {
+        guard case .account(_, _, _, let number?) = principal.kind else {
+            throw LianbingError.forbidden("只有关联了工作人员档案的账号可以参加考试和自测")
+        }
+        return number
+    }
+
+    /// Someone else's attempt is reported as missing.
+    static func ownAttempt(_ id: Int64, staffNumber: String, _ db: Database) throws -> AttemptRecord {
+        guard let attempt = try AttemptRecord.fetchOne(db, key: id), attempt.staffNumber == staffNumber else {
+            throw LianbingError.notFound("作答记录 \(id)")
+        }
+        return attempt
+    }
+
+    static func recordVisit(_ attemptId: Int64, _ kind: String, _ client: ClientInfo, _ now: Date, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO attemptVisit (attemptId, at, kind, address, userAgent) VALUES (?, ?, ?, ?, ?)",
+            arguments: [attemptId, now, kind, client.address, client.userAgent.map { String($0.prefix(300)) }])
+    }
+
+    static func reviewWindowOpen(_ exam: ExamRecord, now: Date) -> Bool {
+        guard exam.examStatus == .released, let released = exam.releasedAt else { return false }
+        return now < released.addingTimeInterval(TimeInterval(exam.reviewRequestDays) * 86_400)
+    }
+}
+
+extension SavedAnswer {
+    /// A save that arrived after the deadline auto-submitted the attempt (committed) and is refused here.
+    func refusingLate() throws -> SavedAnswer {
+        guard position >= 0 else { throw LianbingError.conflict("已超过作答时间，答案未保存；试卷已自动提交") }
+        return self
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+extension AppDatabase {
+    /// Extra time and/or an individual late window for one candidate; an attempt in progress gets the new deadline.
+    public func overrideCandidate(
+        _ staffNumber: String, inExam id: Int64, extraMinutes: Int?, closesAt: Date?, by principal: Principal
+    ) async throws {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以为考生延时") }
+        let now = clock()
+        try await writer.write { db in
+            let exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict("只能为已发布、未发布成绩的考试延时") }
+            var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
+            if let extraMinutes {
+                guard (0...24 * 60).contains(extraMinutes) else { throw LianbingError.invalid("延长时间须在 0 到 1440 分钟之间") }
+                candidate.extraSeconds = extraMinutes * 60
+            }
+            if let closesAt {
+                guard closesAt > now else { throw LianbingError.invalid("个人截止时间须晚于当前时间") }
+                candidate.closesAt = closesAt
+            }
+            try candidate.update(db)
+            if var attempt = try AttemptRecord.filter(Column("examId") == id && Column("staffNumber") == staffNumber).fetchOne(db),
+                attempt.attemptState == .inProgress
+            {
+                attempt.deadline = Deadline.of(
+                    start: attempt.startedAt, duration: TimeInterval(exam.durationSeconds), extra: TimeInterval(candidate.extraSeconds),
+                    windowCloses: candidate.closesAt ?? exam.closesAt)
+                try attempt.update(db)
+            }
+            let detail = [extraMinutes.map { "延长 \($0) 分钟" }, closesAt.map { "个人截止 \(ChinaTime.format($0))" }].compactMap { $0 }
+            try db.audit(principal, "exam.override", "考试 \(id) 考生 \(staffNumber)", detail.joined(separator: "，"), at: now)
+        }
+    }
+
+    /// Reopens a finished attempt for `minutes` more from now; its answers stay and it is marked again on submission.
+    public func reopenAttempt(of staffNumber: String, inExam id: Int64, minutes: Int, by principal: Principal) async throws {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以重新开放作答") }
+        guard (1...24 * 60).contains(minutes) else { throw LianbingError.invalid("重新开放的时长须在 1 到 1440 分钟之间") }
+        let now = clock()
+        try await writer.write { db in
+            let exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict("成绩已发布，不能重新开放作答") }
+            var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
+            guard var attempt = try AttemptRecord.filter(Column("examId") == id && Column("staffNumber") == staffNumber).fetchOne(db),
+                attempt.attemptState.isFinished
+            else { throw LianbingError.conflict("该考生没有已交的试卷；未开始的考生请使用延时") }
+            let deadline = now.addingTimeInterval(TimeInterval(minutes * 60))
+            candidate.closesAt = max(candidate.closesAt ?? exam.closesAt, deadline)
+            try candidate.update(db)
+            attempt.state = AttemptState.inProgress.rawValue
+            attempt.deadline = deadline
+            attempt.submittedAt = nil
+            attempt.score = nil
+            try attempt.update(db)
+            try db.execute(sql: "UPDATE attemptAnswer SET score = NULL WHERE attemptId = ? AND markedBy IS NULL", arguments: [attempt.id])
+            try db.audit(principal, "exam.reopen", "考试 \(id) 考生 \(staffNumber)", "重新开放 \(minutes) 分钟", at: now)
+        }
+    }
+
+    /// 免考: the candidate is excused with a reason, and results list them as such.
+    public func excuseCandidate(_ staffNumber: String, inExam id: Int64, reason: String, by principal: Principal) async throws {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以批准免考") }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw LianbingError.invalid("请填写免考原因") }
+        let now = clock()
+        try await writer.write { db in
+            let exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict("只能在成绩发布前批准免考") }
+            var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
+            candidate.excusedReason = reason
+            try candidate.update(db)
+            try db.audit(principal, "exam.excuse", "考试 \(id) 考生 \(staffNumber)", reason, at: now)
+        }
+    }
+
+    /// Ends the window now for everyone: attempts in progress are submitted as they stand.
+    public func closeExam(_ id: Int64, by principal: Principal) async throws -> Exam {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以结束考试") }
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict("只能结束已发布、未发布成绩的考试") }
+            exam.closesAt = min(exam.closesAt, now)
+            try exam.update(db)
+            try db.execute(sql: "UPDATE examCandidate SET closesAt = ? WHERE examId = ? AND closesAt > ?", arguments: [now, id, now])
+            var open = try AttemptRecord.filter(Column("examId") == id && Column("state") == AttemptState.inProgress.rawValue).fetchAll(db)
+            for index in open.indices {
+                open[index].deadline = min(open[index].deadline ?? now, now)
+                try Self.finish(&open[index], as: .autoSubmitted, now: now, cache: cache, db)
+            }
+            try db.audit(principal, "exam.close", "考试 \(id)", "提前结束，自动交卷 \(open.count) 份", at: now)
+            return try Self.exam(exam, db, now: now)
+        }
+    }
+
+    /// Releases results once every window has closed and every short answer is marked; measured item statistics
+    /// are written back to the bank at the same time.
+    public func releaseResults(_ id: Int64, by principal: Principal) async throws -> Exam {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以发布成绩") }
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict(exam.examStatus == .draft ? "考试尚未发布" : "成绩已发布") }
+            let lastClose = try Date.fetchOne(db, sql: "SELECT MAX(closesAt) FROM examCandidate WHERE examId = ?", arguments: [id])
+            guard now >= max(exam.closesAt, lastClose ?? exam.closesAt) else {
+                throw LianbingError.conflict("考试尚未结束（含个人延长的截止时间），不能发布成绩")
+            }
+            var open = try AttemptRecord.filter(Column("examId") == id && Column("state") == AttemptState.inProgress.rawValue).fetchAll(db)
+            for index in open.indices { try Self.finish(&open[index], as: .autoSubmitted, now: now, cache: cache, db) }
+            let pending = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM attempt WHERE examId = ? AND pendingCount > 0", arguments: [id]) ?? 0
+            guard pending == 0 else { throw LianbingError.conflict("还有 \(pending) 份试卷的简答题未阅完，阅卷完成后才能发布成绩") }
+            exam.status = ExamStatus.released.rawValue
+            exam.releasedAt = now
+            try exam.update(db)
+            try Self.storeMeasures(examId: id, now: now, db)
+            try db.audit(principal, "exam.release", "考试 \(id)", exam.title, at: now)
+            return try Self.exam(exam, db, now: now)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+import GRDB
+import LianbingCore
+
+extension AppDatabase {
+    /// Creates a centralised assessment as a draft. The blueprint is checked against the current bank for the
+    /// candidates the list would hold today; an infeasible one is refused with every problem named.
+    public func createExam(_ draft: ExamDraft, by principal: Principal) async throws -> Exam {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以创建考试") }
+        var problems: [String] = []
+        let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { problems.append("考试名称不能为空") }
+        if draft.closesAt <= draft.opensAt { problems.append("结束时间必须晚于开始时间") }
+        if draft.duration < 60 { problems.append("考试时长至少 1 分钟") }
+        if draft.passMark < 0 || draft.passMark > draft.blueprint.totalPoints {
+            problems.append("合格分数须在 0 到总分 \(Self.points(draft.blueprint.totalPoints)) 之间")
+        }
+        if draft.blueprint.purpose != .assessment { problems.append("集中考核须使用用途为“集中考核”的组卷规则") }
+        if draft.reviewRequestDays < 0 { problems.append("成绩复核申请期限不能为负数") }
+        if case .partial(let share) = draft.multipleChoice, !(share > 0 && share < 1) { problems.append("少选得分比例须大于 0 且小于 1") }
+        let now = clock()
+        let seed = draft.seed ?? UInt64.random(in: .min ... .max)
+        let blueprintJSON = try Self.json(draft.blueprint)
+        let formProblems = problems
+        return try await writer.write { db in
+            var problems = formProblems
+            let unit = try Self.unitInScope(draft.unitCode, for: principal, db)
+            let candidates = try Self.candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
+            if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
+            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db))
+            problems += Feasibility.check(draft.blueprint, pool: pool, candidates: max(1, candidates.count)).map(\.description)
+            guard problems.isEmpty else { throw LianbingError.invalid(problems.joined(separator: "\n")) }
+            var record = ExamRecord(
+                id: nil, title: title, blueprintText: draft.blueprintText, blueprint: blueprintJSON,
+                blueprintVersion: Self.version(of: blueprintJSON), bankRevision: nil, seed: Int64(bitPattern: seed),
+                unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
+                opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: Int(draft.duration), passMark: draft.passMark,
+                certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
+                multipleChoice: try Self.json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
+                status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil)
+            try record.insert(db)
+            try db.audit(principal, "exam.create", "考试 \(record.id!)", title, at: now)
+            return try Self.exam(record, db, now: now)
+        }
+    }
+
+    /// Exams whose candidate list lies in the caller's scope, newest first.
+    public func exams(by principal: Principal) async throws -> [Exam] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以管理考试") }
+        let now = clock()
+        return try await reader.read { db in
+            try ExamRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM exam e JOIN unit u ON u.code = e.unitCode
+                    WHERE u.path >= ? AND u.path < ? ORDER BY e.opensAt DESC, e.id DESC
+                    """, arguments: [principal.scope.lowerBound, principal.scope.upperBound]
+            ).map { try Self.exam($0, db, now: now) }
+        }
+    }
+
+    public func exam(_ id: Int64, by principal: Principal) async throws -> Exam {
+        let now = clock()
+        return try await reader.read { db in try Self.exam(Self.examInScope(id, for: principal, db), db, now: now) }
+    }
+
+    /// Exams outside the caller's scope are reported as missing, as units are.
+    static func examInScope(_ id: Int64, for principal: Principal, _ db: Database) throws -> ExamRecord {
+        guard principal.has(.trainer), let record = try ExamRecord.fetchOne(db, key: id),
+            let unit = try UnitRecord.fetchOne(db, key: record.unitCode), principal.covers(unit.unitPath)
+        else { throw LianbingError.notFound("考试 \(id)") }
+        return record
+    }
+
+    static func exam(_ record: ExamRecord, _ db: Database, now: Date) throws -> Exam {
+        let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE code = ?", arguments: [record.unitCode]) ?? record.unitCode
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM examCandidate WHERE examId = ?", arguments: [record.id]) ?? 0
+        return Exam(
+            id: record.id!, title: record.title, blueprint: try record.decodedBlueprint(), blueprintText: record.blueprintText,
+            blueprintVersion: record.blueprintVersion, bankRevision: record.bankRevision, seed: record.generatorSeed,
+            unitCode: record.unitCode, unitName: unitName, posts: record.postList, opensAt: record.opensAt, closesAt: record.closesAt,
+            duration: TimeInterval(record.durationSeconds), passMark: record.passMark, certifies: record.certifies,
+            review: record.reviewPolicy, multipleChoice: try record.decodedMultipleChoice(),
+            reviewRequestDays: record.reviewRequestDays, status: record.examStatus, phase: phase(of: record, now: now),
+            createdBy: record.createdBy, createdAt: record.createdAt, publishedAt: record.publishedAt,
+            releasedAt: record.releasedAt, candidateCount: count)
+    }
+
+    static func phase(of record: ExamRecord, now: Date) -> ExamPhase {
+        switch record.examStatus {
+        case .draft: .draft
+        case .released: .released
+        case .published: now < record.opensAt ? .upcoming : now < record.closesAt ? .open : .closed
+        }
+    }
+
+    /// Active staff of a subtree, optionally only some posts, by staff number: the order papers are made in.
+    static func candidateNumbers(_ db: Database, root: UnitPath, posts: [String]) throws -> [String] {
+        var sql = """
+            SELECT s.number FROM staff s JOIN unit u ON u.code = s.unitCode
+            WHERE s.isActive AND u.path >= ? AND u.path < ?
+            """
+        var arguments: StatementArguments = [root.lowerBound, root.upperBound]
+        if !posts.isEmpty {
+            sql += " AND s.post IN (\(databaseQuestionMarks(count: posts.count)))"
+            arguments += StatementArguments(posts)
+        }
+        return try String.fetchAll(db, sql: sql + " ORDER BY s.number", arguments: arguments)
+    }
+
+    /// A short, stable name for a blueprint's content, shown with the exam and checked when papers are regenerated.
+    static func version(of blueprintJSON: String) -> String {
+        SHA256.hash(data: Data(blueprintJSON.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `2`, `2.5`: points without a trailing `.0`.
+    public static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%g", (value * 100).rounded() / 100)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+/// A short answer waiting for a trainer, with what the trainer marks against.
+public struct MarkingItem: Sendable, Codable, Equatable {
+    public var attemptId: Int64
+    public var position: Int
+    public var examId: Int64
+    public var examTitle: String
+    public var staffNumber: String
+    public var questionId: String
+    public var stem: String
+    public var reference: String
+    public var scoringPoints: [String]
+    public var points: Double
+    public var response: String
+}
+
+extension AppDatabase {
+    /// Submitted short answers not yet marked, in exams in the caller's scope, oldest submission first.
+    public func markingQueue(exam examId: Int64? = nil, by principal: Principal) async throws -> [MarkingItem] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以阅卷") }
+        let cache = cache
+        return try await reader.read { db in
+            var sql = """
+                SELECT a.id, a.examId, a.staffNumber, a.paper, e.title, x.position, x.response
+                FROM attemptAnswer x JOIN attempt a ON a.id = x.attemptId JOIN exam e ON e.id = a.examId
+                JOIN unit u ON u.code = e.unitCode
+                WHERE x.score IS NULL AND a.state IN ('submitted', 'auto-submitted') AND u.path >= ? AND u.path < ?
+                """
+            var arguments: StatementArguments = [principal.scope.lowerBound, principal.scope.upperBound]
+            if let examId { sql += " AND a.examId = ?"; arguments += [examId] }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY a.submittedAt, a.id, x.position", arguments: arguments).map { row in
+                let paper = try JSONDecoder().decode(Paper.self, from: Data((row["paper"] as String).utf8))
+                let item = paper.items[row["position"]]
+                let question = try cache.entry(item.questionId, revision: item.revision, db).question
+                guard case .shortAnswer(let reference, let points) = question.answer else { throw LianbingError.conflict("只有简答题需要人工阅卷") }
+                let response = try (row["response"] as String?).map { try JSONDecoder().decode(Response.self, from: Data($0.utf8)) }
+                var text = ""
+                if case .text(let written)? = response { text = written }
+                return MarkingItem(
+                    attemptId: row["id"], position: row["position"], examId: row["examId"], examTitle: row["title"],
+                    staffNumber: row["staffNumber"], questionId: item.questionId, stem: question.stem, reference: reference,
+                    scoringPoints: points, points: item.points, response: text)
+            }
+        }
+    }
+
+    /// Marks (or re-marks, during a score review) one short answer; the attempt's total follows.
+    public func markAnswer(attempt attemptId: Int64, position: Int, score: Double, comment: String? = nil, by principal: Principal) async throws {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以阅卷") }
+        let now = clock()
+        let cache = cache
+        try await writer.write { db in
+            guard var attempt = try AttemptRecord.fetchOne(db, key: attemptId), let examId = attempt.examId else {
+                throw LianbingError.notFound("作答记录 \(attemptId)")
+            }
+            _ = try Self.examInScope(examId, for: principal, db)
+            guard attempt.attemptState.isFinished else { throw LianbingError.conflict("考生尚未交卷") }
+            let paper = try attempt.decodedPaper()
+            guard paper.items.indices.contains(position),
+                var answer = try AnswerRecord.fetchOne(db, key: ["attemptId": attemptId, "position": position])
+            else { throw LianbingError.notFound("第 \(position + 1) 题") }
+            let item = paper.items[position]
+            guard try cache.entry(item.questionId, revision: item.revision, db).question.kind == .shortAnswer else {
+                throw LianbingError.conflict("客观题由系统评分；如答案有误请更正题目后重新评分")
+            }
+            guard score >= 0, score <= item.points else { throw LianbingError.invalid("得分须在 0 到 \(Self.points(item.points)) 之间") }
+            let before = answer.score
+            answer.score = score
+            answer.markedBy = principal.auditName
+            answer.markedAt = now
+            answer.comment = comment
+            try answer.update(db)
+            try Self.recomputeTotals(&attempt, db)
+            try db.audit(
+                principal, "exam.mark", "作答 \(attemptId) 第 \(position + 1) 题",
+                (before.map { "\(Self.points($0)) → " } ?? "") + Self.points(score), at: now)
+        }
+    }
+
+    /// After a question's key is corrected (a new revision imported), re-marks that question on every finished
+    /// attempt from the saved answers, with the corrected key. Marks given by a person are kept.
+    public func regrade(question questionId: String, by principal: Principal) async throws -> Int {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以重新评分") }
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            guard let current = try Int.fetchOne(db, sql: "SELECT currentRevision FROM question WHERE id = ?", arguments: [questionId]) else {
+                throw LianbingError.notFound("试题 \(questionId)")
+            }
+            let key = try cache.entry(questionId, revision: current, db).key
+            let candidates = try AttemptRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT a.* FROM attempt a JOIN exam e ON e.id = a.examId JOIN unit u ON u.code = e.unitCode
+                    WHERE a.state IN ('submitted', 'auto-submitted') AND u.path >= ? AND u.path < ? AND instr(a.paper, ?) > 0
+                    """, arguments: [principal.scope.lowerBound, principal.scope.upperBound, "\"questionId\":\"\(questionId)\""])
+            var changed = 0
+            for var attempt in candidates {
+                let paper = try attempt.decodedPaper()
+                let grader = Grader(multipleChoice: try Self.policy(of: attempt, db))
+                var touched = false
+                for (position, item) in paper.items.enumerated() where item.questionId == questionId {
+                    guard var answer = try AnswerRecord.fetchOne(db, key: ["attemptId": attempt.id!, "position": position]),
+                        answer.markedBy == nil
+                    else { continue }
+                    let score = grader.mark(key, response: try answer.decodedResponse(), points: item.points).score
+                    if score != answer.score {
+                        answer.score = score
+                        try answer.update(db)
+                        touched = true
+                    }
+                }
+                if touched {
+                    try Self.recomputeTotals(&attempt, db)
+                    changed += 1
+                }
+            }
+            try db.audit(principal, "exam.regrade", "试题 \(questionId)", "按第 \(current) 版答案重新评分，\(changed) 份试卷分数变化", at: now)
+            return changed
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+extension AppDatabase {
+    /// The active questions of a bank revision, each at its latest revision within that snapshot, ordered by id so
+    /// that papers drawn from it are reproducible.
+    static func pool(_ db: Database, bankRevision: Int) throws -> [PoolQuestion] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.questionId, r.revision, r.kind, r.status, r.usage, r.difficulty, r.knowledgePoints, r.content
+                FROM questionRevision r
+                WHERE r.revision = (SELECT MAX(x.revision) FROM questionRevision x
+                                    WHERE x.questionId = r.questionId AND x.bankRevision <= ?)
+                  AND r.status = 'active'
+                ORDER BY r.questionId
+                """, arguments: [bankRevision]
+        ).map { row in
+            let kind = QuestionKind(rawValue: row["kind"])!
+            let optionCount = kind.hasOptions ? try decodeQuestion(row["content"]).options.count : 0
+            return PoolQuestion(
+                id: row["questionId"], revision: row["revision"], kind: kind, difficulty: row["difficulty"],
+                knowledgePoints: (row["knowledgePoints"] as String).split(separator: "|").map(String.init),
+                usage: QuestionUsage(rawValue: row["usage"])!, optionCount: optionCount)
+        }
+    }
+
+    static func currentBankRevision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM bankRevision") ?? 0
+    }
+
+    /// Checks a blueprint against the current bank for a number of candidates, before anything is stored.
+    public func checkBlueprint(_ blueprint: Blueprint, candidates: Int, by principal: Principal) async throws -> [FeasibilityProblem] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以组卷") }
+        return try await reader.read { db in
+            Feasibility.check(blueprint, pool: try Self.pool(db, bankRevision: Self.currentBankRevision(db)), candidates: candidates)
+        }
+    }
+}

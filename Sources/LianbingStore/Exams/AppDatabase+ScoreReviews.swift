@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+/// 成绩复核: a candidate's request after release, and a trainer's answer.
+public struct ScoreReview: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var attemptId: Int64
+    public var examId: Int64
+    public var examTitle: String
+    public var staffNumber: String
+    public var name: String
+    public var requestedAt: Date
+    public var reason: String
+    public var reply: String?
+    public var answeredBy: String?
+    public var answeredAt: Date?
+    public var scoreBefore: Double?
+    public var scoreAfter: Double?
+}
+
+extension AppDatabase {
+    /// A candidate asks for their released score to be reviewed, within the exam's set number of days; once.
+    public func requestScoreReview(exam examId: Int64, reason: String, by principal: Principal) async throws -> ScoreReview {
+        let number = try Self.ownStaffNumber(principal)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 1_000 else { throw LianbingError.invalid("请填写复核理由（不超过 1000 字）") }
+        let now = clock()
+        return try await writer.write { db in
+            guard let exam = try ExamRecord.fetchOne(db, key: examId),
+                let attempt = try AttemptRecord.filter(Column("examId") == examId && Column("staffNumber") == number).fetchOne(db)
+            else { throw LianbingError.notFound("考试 \(examId) 的作答记录") }
+            guard Self.reviewWindowOpen(exam, now: now) else { throw LianbingError.conflict("不在成绩复核申请期内") }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scoreReview WHERE attemptId = ?", arguments: [attempt.id]) == 0 else {
+                throw LianbingError.conflict("已申请过成绩复核")
+            }
+            try db.execute(
+                sql: "INSERT INTO scoreReview (attemptId, requestedAt, reason, scoreBefore) VALUES (?, ?, ?, ?)",
+                arguments: [attempt.id, now, reason, attempt.score])
+            let id = db.lastInsertedRowID
+            try db.audit(principal, "exam.review.request", "考试 \(examId)", reason, at: now)
+            return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
+        }
+    }
+
+    /// Requests in exams in the caller's scope, unanswered first.
+    public func scoreReviews(exam examId: Int64? = nil, by principal: Principal) async throws -> [ScoreReview] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
+        return try await reader.read { db in
+            var condition = "u.path >= ? AND u.path < ?"
+            var arguments: StatementArguments = [principal.scope.lowerBound, principal.scope.upperBound]
+            if let examId { condition += " AND e.id = ?"; arguments += [examId] }
+            return try Self.scoreReviews(db, where: condition, arguments)
+        }
+    }
+
+    /// A trainer answers a request; the score after is the attempt's score now (re-mark short answers first).
+    public func answerScoreReview(_ id: Int64, reply: String, by principal: Principal) async throws -> ScoreReview {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
+        let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reply.isEmpty else { throw LianbingError.invalid("请填写复核结论") }
+        let now = clock()
+        return try await writer.write { db in
+            guard let review = try Self.scoreReviews(db, where: "r.id = ?", [id]).first,
+                (try? Self.examInScope(review.examId, for: principal, db)) != nil
+            else { throw LianbingError.notFound("成绩复核申请 \(id)") }
+            guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复") }
+            let score = try Double.fetchOne(db, sql: "SELECT score FROM attempt WHERE id = ?", arguments: [review.attemptId])
+            try db.execute(
+                sql: "UPDATE scoreReview SET reply = ?, answeredBy = ?, answeredAt = ?, scoreAfter = ? WHERE id = ?",
+                arguments: [reply, principal.auditName, now, score, id])
+            try db.audit(
+                principal, "exam.review.answer", "复核 \(id)",
+                "\(review.scoreBefore.map(Self.points) ?? "-") → \(score.map(Self.points) ?? "-")：\(reply)", at: now)
+            return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
+        }
+    }
+
+    /// The caller's own request for an exam, if any.
+    public func myScoreReview(exam examId: Int64, by principal: Principal) async throws -> ScoreReview? {
+        let number = try Self.ownStaffNumber(principal)
+        return try await reader.read { db in
+            try Self.scoreReviews(db, where: "a.examId = ? AND a.staffNumber = ?", [examId, number]).first
+        }
+    }
+
+    static func scoreReviews(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [ScoreReview] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.*, a.examId, a.staffNumber, e.title, s.name FROM scoreReview r
+                JOIN attempt a ON a.id = r.attemptId JOIN exam e ON e.id = a.examId JOIN unit u ON u.code = e.unitCode
+                JOIN staff s ON s.number = a.staffNumber
+                WHERE \(condition) ORDER BY r.answeredAt IS NOT NULL, r.requestedAt
+                """, arguments: arguments
+        ).map { row in
+            ScoreReview(
+                id: row["id"], attemptId: row["attemptId"], examId: row["examId"], examTitle: row["title"], staffNumber: row["staffNumber"],
+                name: row["name"], requestedAt: row["requestedAt"], reason: row["reason"], reply: row["reply"],
+                answeredBy: row["answeredBy"], answeredAt: row["answeredAt"], scoreBefore: row["scoreBefore"], scoreAfter: row["scoreAfter"])
+        }
+    }
+}

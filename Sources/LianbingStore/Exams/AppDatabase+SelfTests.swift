@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+/// What a self-test is made of: chosen knowledge points and a length, or the caller's wrong-question book.
+public enum SelfTestRequest: Sendable, Equatable {
+    case knowledgePoints([String], length: Int)
+    case wrongQuestions(length: Int)
+
+    public static let maximumLength = 100
+}
+
+/// One question in the caller's wrong-question book (错题本).
+public struct WrongQuestion: Sendable, Codable, Equatable {
+    public var questionId: String
+    public var knowledgePoint: String
+    public var stem: String
+    public var kind: QuestionKind
+    /// Right answers in a row since the last wrong one; two take the question out.
+    public var streak: Int
+    public var updatedAt: Date
+}
+
+extension AppDatabase {
+    /// Starts a self-test on the current bank: practice questions only (`practice` or `both`), never `exam` ones.
+    /// Any earlier self-test left in progress is abandoned: one open self-test per person keeps "continue" clear.
+    public func startSelfTest(_ request: SelfTestRequest, by principal: Principal) async throws -> AttemptView {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        let seed = UInt64.random(in: .min ... .max)
+        return try await writer.write { db in
+            var generator = SeededGenerator(seed: seed)
+            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db)).filter { PaperPurpose.selfTest.admits($0.usage) }
+            let paper: Paper
+            let nothing: String
+            switch request {
+            case .knowledgePoints(let points, let length):
+                guard (1...SelfTestRequest.maximumLength).contains(length) else {
+                    throw LianbingError.invalid("题量须在 1 到 \(SelfTestRequest.maximumLength) 之间")
+                }
+                paper = SelfTestPicker.paper(pool: pool, knowledgePoints: points, length: length, generator: &generator)
+                nothing = "所选知识点下没有可练习的题目"
+            case .wrongQuestions(let length):
+                let wrong = Set(try String.fetchAll(db, sql: "SELECT questionId FROM wrongQuestion WHERE staffNumber = ?", arguments: [number]))
+                var chosen = pool.filter { wrong.contains($0.id) }
+                chosen.shuffle(using: &generator)
+                paper = SelfTestPicker.paper(questions: Array(chosen.prefix(max(1, min(length, SelfTestRequest.maximumLength)))), generator: &generator)
+                nothing = "错题本是空的"
+            }
+            guard !paper.items.isEmpty else { throw LianbingError.conflict(nothing) }
+            try db.execute(
+                sql: "UPDATE attempt SET state = ? WHERE staffNumber = ? AND purpose = ? AND state = ?",
+                arguments: [AttemptState.abandoned.rawValue, number, PaperPurpose.selfTest.rawValue, AttemptState.inProgress.rawValue])
+            var attempt = AttemptRecord(
+                id: nil, examId: nil, staffNumber: number, purpose: PaperPurpose.selfTest.rawValue, paper: try Self.json(paper),
+                startedAt: now, deadline: nil, state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil,
+                maxScore: paper.maxScore, pendingCount: 0, lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
+            try attempt.insert(db)
+            return try Self.view(attempt, exam: nil, now: now, cache: cache, db)
+        }
+    }
+
+    /// Answers one self-test question and returns its key and explanation (that question's only). An answered
+    /// question cannot be answered again: its key has been shown. The wrong-question book follows the mark.
+    public func answerSelfTest(attempt id: Int64, position: Int, response: Response, by principal: Principal) async throws -> Feedback {
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
+        let cache = cache
+        return try await writer.write { db in
+            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            guard attempt.paperPurpose == .selfTest else { throw LianbingError.conflict("集中考核的答案请用保存接口") }
+            guard !attempt.attemptState.isFinished else { throw LianbingError.conflict("本次自测已结束") }
+            let paper = try attempt.decodedPaper()
+            guard paper.items.indices.contains(position) else { throw LianbingError.notFound("第 \(position + 1) 题") }
+            guard try AnswerRecord.fetchOne(db, key: ["attemptId": id, "position": position]) == nil else {
+                throw LianbingError.conflict("本题已作答，答案已显示")
+            }
+            let item = paper.items[position]
+            let entry = try cache.entry(item.questionId, revision: item.revision, db)
+            let stored = try ResponseShape.original(response, for: entry.question, item: item)
+            let mark = Grader(multipleChoice: .allOrNothing).mark(entry.key, response: stored, points: item.points)
+            try AnswerRecord(
+                attemptId: id, position: position, response: try Self.json(stored), savedAt: now, score: mark.score, markedBy: nil,
+                markedAt: now, comment: nil
+            ).insert(db)
+            if entry.question.kind.isAutoMarked {
+                try Self.updateWrongBook(number, question: entry.question, mark: mark, now: now, db)
+            }
+            let answered = try AnswerRecord.filter(Column("attemptId") == id).fetchCount(db)
+            if answered == paper.items.count { try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db) }
+            return ResponseShape.feedback(entry.question, item: item, mark: mark)
+        }
+    }
+
+    static func updateWrongBook(_ staffNumber: String, question: Question, mark: ItemMark, now: Date, _ db: Database) throws {
+        let point = question.knowledgePoints.first ?? ""
+        let current = try Row.fetchOne(
+            db, sql: "SELECT knowledgePoint, streak FROM wrongQuestion WHERE staffNumber = ? AND questionId = ?",
+            arguments: [staffNumber, question.id]
+        ).map { WrongBookEntry(questionId: question.id, knowledgePoint: $0["knowledgePoint"], streak: $0["streak"]) }
+        let next = WrongBookEntry.after(current, questionId: question.id, knowledgePoint: point, mark: mark)
+        guard next != current else { return }
+        if let next {
+            try db.execute(
+                sql: """
+                    INSERT INTO wrongQuestion (staffNumber, questionId, knowledgePoint, streak, updatedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (staffNumber, questionId) DO UPDATE SET streak = excluded.streak, updatedAt = excluded.updatedAt
+                    """, arguments: [staffNumber, question.id, next.knowledgePoint, next.streak, now])
+        } else {
+            try db.execute(sql: "DELETE FROM wrongQuestion WHERE staffNumber = ? AND questionId = ?", arguments: [staffNumber, question.id])
+        }
+    }
+
+    /// The caller's wrong-question book, by knowledge point.
+    public func wrongBook(by principal: Principal) async throws -> [WrongQuestion] {
+        let number = try Self.ownStaffNumber(principal)
+        return try await reader.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT w.questionId, w.knowledgePoint, w.streak, w.updatedAt, r.stem, r.kind FROM wrongQuestion w
+                    JOIN question q ON q.id = w.questionId JOIN questionRevision r ON r.questionId = q.id AND r.revision = q.currentRevision
+                    WHERE w.staffNumber = ? ORDER BY w.knowledgePoint, w.questionId
+                    """, arguments: [number]
+            ).map {
+                WrongQuestion(
+                    questionId: $0["questionId"], knowledgePoint: $0["knowledgePoint"], stem: $0["stem"],
+                    kind: QuestionKind(rawValue: $0["kind"])!, streak: $0["streak"], updatedAt: $0["updatedAt"])
+            }
+        }
+    }
+
+    /// The caller's self-tests, newest first.
+    public func mySelfTests(by principal: Principal) async throws -> [AttemptSummary] {
+        let number = try Self.ownStaffNumber(principal)
+        return try await reader.read { db in
+            try AttemptRecord.fetchAll(
+                db, sql: "SELECT * FROM attempt WHERE staffNumber = ? AND purpose = 'self-test' ORDER BY startedAt DESC, id DESC LIMIT 50",
+                arguments: [number]
+            ).map { try AttemptSummary($0, db) }
+        }
+    }
+}
+
+/// A line in a list of attempts.
+public struct AttemptSummary: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var state: AttemptState
+    public var startedAt: Date
+    public var submittedAt: Date?
+    public var questions: Int
+    public var answered: Int
+    public var score: Double?
+    public var maxScore: Double
+
+    init(_ record: AttemptRecord, _ db: Database) throws {
+        id = record.id!
+        state = record.attemptState
+        startedAt = record.startedAt
+        submittedAt = record.submittedAt
+        questions = try record.decodedPaper().items.count
+        answered = try AnswerRecord.filter(Column("attemptId") == record.id! && Column("response") != nil).fetchCount(db)
+        score = record.score
+        maxScore = record.maxScore
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import LianbingCore
+
+/// What an administrator or trainer fills in to create a centralised assessment (集中考核).
+public struct ExamDraft: Sendable {
+    public var title: String
+    public var blueprint: Blueprint
+    /// The blueprint file as written, kept with the exam.
+    public var blueprintText: String
+    /// Candidates: active staff of this unit's subtree…
+    public var unitCode: String
+    /// …holding one of these posts (all posts when empty).
+    public var posts: [String]
+    public var opensAt: Date
+    public var closesAt: Date
+    public var duration: TimeInterval
+    public var passMark: Double
+    public var certifies: Bool
+    public var review: ReviewPolicy
+    public var multipleChoice: MultipleChoicePolicy
+    /// Days after release during which a candidate may ask for a score review (成绩复核).
+    public var reviewRequestDays: Int
+    /// Fixed for reproducible papers; drawn from the system generator when `nil`.
+    public var seed: UInt64?
+
+    public init(
+        title: String, blueprint: Blueprint, blueprintText: String, unitCode: String, posts: [String] = [], opensAt: Date,
+        closesAt: Date, duration: TimeInterval, passMark: Double, certifies: Bool = false,
+        review: ReviewPolicy = ReviewPolicy(content: .score, timing: .afterRelease),
+        multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil
+    ) {
+        self.title = title
+        self.blueprint = blueprint
+        self.blueprintText = blueprintText
+        self.unitCode = unitCode
+        self.posts = posts
+        self.opensAt = opensAt
+        self.closesAt = closesAt
+        self.duration = duration
+        self.passMark = passMark
+        self.certifies = certifies
+        self.review = review
+        self.multipleChoice = multipleChoice
+        self.reviewRequestDays = reviewRequestDays
+        self.seed = seed
+    }
+}
+
+/// draft → published (candidates frozen, papers made) → released (results visible).
+public enum ExamStatus: String, Sendable, Codable, CaseIterable {
+    case draft
+    case published
+    case released
+
+    public var label: String {
+        switch self {
+        case .draft: "草稿"
+        case .published: "已发布"
+        case .released: "成绩已发布"
+        }
+    }
+}
+
+/// Where an exam stands on the clock, for lists.
+public enum ExamPhase: String, Sendable, Codable {
+    case draft
+    case upcoming
+    case open
+    case closed
+    case released
+
+    public var label: String {
+        switch self {
+        case .draft: "草稿"
+        case .upcoming: "未开始"
+        case .open: "进行中"
+        case .closed: "已结束"
+        case .released: "成绩已发布"
+        }
+    }
+}
+
+public struct Exam: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var blueprint: Blueprint
+    public var blueprintText: String
+    public var blueprintVersion: String
+    public var bankRevision: Int?
+    public var seed: UInt64
+    public var unitCode: String
+    public var unitName: String
+    public var posts: [String]
+    public var opensAt: Date
+    public var closesAt: Date
+    public var duration: TimeInterval
+    public var passMark: Double
+    public var certifies: Bool
+    public var review: ReviewPolicy
+    public var multipleChoice: MultipleChoicePolicy
+    public var reviewRequestDays: Int
+    public var status: ExamStatus
+    public var phase: ExamPhase
+    public var createdBy: String
+    public var createdAt: Date
+    public var publishedAt: Date?
+    public var releasedAt: Date?
+    public var candidateCount: Int
+}
+
+/// Network facts recorded with each start and resume of an attempt.
+public struct ClientInfo: Sendable, Equatable {
+    public var address: String?
+    public var userAgent: String?
+
+    public init(address: String?, userAgent: String?) {
+        self.address = address
+        self.userAgent = userAgent
+    }
+
+    public static let commandLine = ClientInfo(address: nil, userAgent: "lianbing CLI")
+}
