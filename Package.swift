@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Only lianbing-bench names it directly (its load client); the server has it through Hummingbird.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(name: "LianbingCore"),
@@ -52,7 +54,14 @@ let package = Package(
         ),
         .executableTarget(name: "lianbing", dependencies: ["LianbingCLI"]),
         // Benchmarks run on demand (`swift run -c release lianbing-bench bank`), never in the test command.
-        .executableTarget(name: "lianbing-bench", dependencies: ["LianbingCore", "LianbingFormats", "LianbingStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
+            name: "lianbing-bench",
+            dependencies: [
+                "LianbingCore", "LianbingFormats", "LianbingStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Reference/ holds the independent Python script whose output the statistics tests quote.
         .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"], exclude: ["Reference"]),
         .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),

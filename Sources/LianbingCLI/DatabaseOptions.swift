@@ -16,8 +16,8 @@ struct DatabaseOptions: ParsableArguments {
         guard !path.isEmpty else { throw ValidationError("--db 不能为空") }
     }
 
-    func open() throws -> AppDatabase {
-        try AppDatabase.open(path: path, passwords: PasswordHasher(cost: bcryptCost))
+    func open(synchronous: SynchronousMode = .full) throws -> AppDatabase {
+        try AppDatabase.open(path: path, passwords: PasswordHasher(cost: bcryptCost), synchronous: synchronous)
     }
 }
 

@@ -9,7 +9,7 @@ enum ExamText {
 
     /// One line of `exam list`.
     static func row(_ exam: Exam) -> String {
-        [String(exam.id), exam.title, "\(exam.unitName)（\(exam.unitCode)）", window(exam), exam.phase.label, "考生 \(exam.candidateCount) 人"]
+        [String(exam.id), exam.title, "\(exam.unitName)（\(exam.unitCode)）", window(exam), exam.phase.label, candidates(exam)]
             .joined(separator: "\t")
     }
 
@@ -29,13 +29,16 @@ enum ExamText {
             "组卷规则：\(exam.blueprint.title)（版本 \(exam.blueprintVersion)），每份 \(exam.blueprint.questionCount) 题，\(exam.blueprint.cells.count) 个细目",
             "题库版本：\(exam.bankRevision.map(String.init) ?? "发布时确定")",
             "随机种子：\(exam.seed)",
-            "考生：\(exam.candidateCount) 人",
+            "考生：\(candidates(exam))",
             "创建：\(exam.createdBy)，\(ChinaTime.format(exam.createdAt))",
         ]
         if let published = exam.publishedAt { lines.append("发布：\(ChinaTime.format(published))") }
         if let released = exam.releasedAt { lines.append("成绩发布：\(ChinaTime.format(released))") }
         return lines
     }
+
+    /// The list is frozen at publication; a draft has none yet.
+    static func candidates(_ exam: Exam) -> String { exam.status == .draft ? "发布时确定" : "\(exam.candidateCount) 人" }
 
     static func multipleChoice(_ policy: MultipleChoicePolicy) -> String {
         switch policy {

@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
     var logLevel = "info"
 
+    @Option(help: "SQLite 落盘方式：full（默认，已确认保存的答案断电也不丢）或 normal（进程崩溃不丢，断电可能丢失最后几次提交）。")
+    var synchronous: SynchronousMode = .full
+
     /// The demo carries the bank in `QuestionBank/` when started from a checkout; unchanged files make no new revision.
     func importDemoBank(into db: AppDatabase) async throws {
         guard FileManager.default.fileExists(atPath: "QuestionBank") else { return }
@@ -76,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "lianbing")
         logger.logLevel = Logger.Level(rawValue: logLevel)!
         try await reportingErrors {
-            let db = try database.open()
+            let db = try database.open(synchronous: synchronous)
             if demo || demoScale != nil {
                 let scale = demoScale.flatMap(DemoScale.init) ?? .demo
                 let logins = try await db.installDemo({ DemoDataset.generate(scale: scale) }, scale: scale) { Console.error($0) }
@@ -93,4 +96,10 @@ struct ServeCommand: AsyncParsableCommand {
             try await app.runService()
         }
     }
+}
+
+extension SynchronousMode: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+    public var defaultValueDescription: String { rawValue.lowercased() }
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }

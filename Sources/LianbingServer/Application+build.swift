@@ -24,7 +24,14 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     AccountsController(database: database, pages: pages).addRoutes(to: router)
     BankController(database: database, pages: pages).addRoutes(to: router)
     ExamsController(database: database).addRoutes(to: router)
+    ExamPagesController(database: database, pages: pages).addRoutes(to: router)
+    ExamCreationController(database: database, pages: pages).addRoutes(to: router)
+    CandidatePagesController(database: database, pages: pages).addRoutes(to: router)
+    ExamReportsController(database: database, pages: pages).addRoutes(to: router)
+    MarkingPagesController(database: database, pages: pages).addRoutes(to: router)
+    ScoreReviewPagesController(database: database, pages: pages).addRoutes(to: router)
     AttemptsController(database: database).addRoutes(to: router)
+    MyPagesController(database: database, pages: pages).addRoutes(to: router)
     return router
 }
 

@@ -106,6 +106,9 @@ extension AppDatabase {
                 // Set when papers are made; the snapshot every paper of the exam draws from.
                 t.column("bankRevision", .integer)
                 t.column("seed", .integer).notNull()
+                // How many candidates the list held when it was frozen: the exposure cap's base, and the papers a
+                // regeneration must reproduce, whoever is added or removed later.
+                t.column("frozenCandidates", .integer)
                 // The candidate list: this unit's subtree, optionally only some posts (`|a|b|`, empty for all).
                 t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict).indexed()
                 t.column("posts", .text).notNull()

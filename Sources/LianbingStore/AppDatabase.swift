@@ -11,9 +11,12 @@ public struct AppDatabase: Sendable {
     public let passwords: PasswordHasher
     public let clock: @Sendable () -> Date
     let cache = QuestionCache()
+    /// Group commit for the writes many candidates make at once (answer saves, starts, session touches).
+    let batcher: WriteBatcher
 
     public init(_ writer: any DatabaseWriter, passwords: PasswordHasher = PasswordHasher(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.writer = writer
+        batcher = WriteBatcher(writer)
         self.passwords = passwords
         self.clock = clock
         try Self.migrator.migrate(writer)
@@ -22,8 +25,9 @@ public struct AppDatabase: Sendable {
     /// Readers never block the writer (WAL), so a running server and the CLI can share the file.
     public var reader: any DatabaseReader { writer }
 
-    static func configuration() -> Configuration {
+    static func configuration(synchronous: SynchronousMode = .full) -> Configuration {
         var config = Configuration()
+        config.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
         config.foreignKeysEnabled = true
         // The CLI and the server write the same file; wait for each other rather than fail.
         config.busyMode = .timeout(10)
@@ -32,10 +36,13 @@ public struct AppDatabase: Sendable {
     }
 
     /// Opens (creating if needed) the database file, in WAL mode.
-    public static func open(path: String, passwords: PasswordHasher = PasswordHasher(), clock: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
+    public static func open(
+        path: String, passwords: PasswordHasher = PasswordHasher(), clock: @escaping @Sendable () -> Date = { Date() },
+        synchronous: SynchronousMode = .full
+    ) throws -> AppDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try DatabasePool(path: path, configuration: configuration(synchronous: synchronous))
         return try AppDatabase(pool, passwords: passwords, clock: clock)
     }
 

@@ -92,15 +92,39 @@ func benchBank() async throws {
     }
 }
 
+/// Prints a line at once, even into a pipe or a file, so a long run shows its progress as it goes.
+func report(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
+/// A benchmark that cannot run says why and exits non-zero.
+func reportingBenchErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as BenchError {
+        print("error: \(error)")
+        exit(1)
+    }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "bank": try await benchBank()
 case "assemble": try benchAssemble()
 case "grade": try benchGrade()
 case "stats": try benchStats()
+case "load": try await reportingBenchErrors { try await benchLoad(arguments.dropFirst()) }
+case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
 default:
     print("usage: lianbing-bench bank    — import and validate a generated 10,000-question CSV, against sqlite3 .import")
     print("       lianbing-bench assemble — 20,000 papers of a 100-question, 30-cell blueprint from a 10,000-question bank")
     print("       lianbing-bench grade   — grade 200,000 generated attempts of a 100-question paper")
     print("       lianbing-bench stats   — item statistics of 10,000 attempts × 100 questions")
+    print("       lianbing-bench load [--candidates 20000] [--connections 1000] [--synchronous full|normal] [--duration-seconds 90]")
+    print("                           [--start-seconds 55] [--submit-seconds 30]")
+    print("                           — exam day against the release server: starts, saves every 30 s, submits; /healthz ceiling")
+    print("       lianbing-bench durability [--candidates 1000] [--connections 1000] [--synchronous full|normal]")
+    print("                           — SIGKILL the server mid-save, restart, check every acknowledged answer and deadline")
+    print("       (load and durability start .build/…/release/lianbing: build it first, swift build -c release)")
 }

@@ -135,6 +135,21 @@ struct AssemblyPaperTests {
         #expect(later.exposure == before)
     }
 
+    @Test("Given only questions of the wrong difficulty left under the cap, when a paper is asked for, then it is refused")
+    func difficultyUnreachableLater() throws {
+        let pool = [AssemblyFixture.question("easy", difficulty: 1)] + (1...4).map { AssemblyFixture.question("hard\($0)", difficulty: 5) }
+        let blueprint = Blueprint(
+            title: "难度", sections: [BlueprintSection(kind: .singleChoice, pointsPerQuestion: 1)],
+            cells: [BlueprintCell(knowledgePoint: "甲", kind: .singleChoice, difficulty: 1...5, count: 1)], totalPoints: 1,
+            targetDifficulty: 1, difficultyTolerance: 0, exposureCap: 0.2)
+        var assembler = try PaperAssembler(blueprint: blueprint, pool: pool, plannedPapers: 1, alreadyUsed: ["easy": 1])
+        var generator = SeededGenerator(seed: 3)
+        #expect(throws: LianbingError.conflict("无法使试卷的平均难度落在 1–1 之间：各细目中还能使用的题目（受曝光上限和互斥组限制）难度不足以调整")) {
+            _ = try assembler.nextPaper(using: &generator)
+        }
+        #expect(assembler.exposure == ["easy": 1])
+    }
+
     @Test("Given earlier uses of questions outside the blueprint, when exposure is read, then they are kept")
     func exposureKeepsOthers() throws {
         var assembler = try PaperAssembler(blueprint: AssemblyFixture.blueprint(), pool: pool, plannedPapers: 1, alreadyUsed: ["别的题": 3])

@@ -42,6 +42,17 @@ import Testing
         "POST /api/v1/my/self-tests": "the caller's own self-test",
         "GET /api/v1/my/wrong-questions": "the caller's own wrong-question book",
         "GET /api/v1/my/mastery": "the caller's own mastery",
+        "GET /api/v1/my/practice-points": "the province-wide bank's practice knowledge points; names no unit",
+        "GET /my/exams": "the caller's own candidacies (MyPagesTests)",
+        "GET /my/practice": "the caller's own self-tests and the province-wide bank's practice points (MyPagesTests)",
+        "POST /my/practice": "starts the caller's own self-test (MyPagesTests)",
+        "GET /my/wrong-questions": "the caller's own wrong-question book (MyPagesTests)",
+        "GET /my/record": "the caller's own results and score reviews (MyPagesTests)",
+        "GET /my/mastery": "the caller's own mastery (MyPagesTests)",
+        "GET /exams": "lists only exams whose candidate list lies in the caller's subtree (ExamPagesTests.pagesAreScoped)",
+        "GET /exams/new": "the form offers only the caller's own subtree; saving and checking are probed under POST /exams",
+        "GET /marking": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
+        "GET /score-reviews": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
     ]
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
@@ -53,6 +64,8 @@ import Testing
                 Probe(method: .post, uri: "/api/v1/exams", json: #"{"title":"越权","blueprint":\#(e.blueprintJSON),"unitCode":"\#(u)","opensAt":"2026-01-01T00:00:00Z","closesAt":"2026-01-02T00:00:00Z","durationMinutes":60,"passMark":60}"#)
             ],
             "GET /api/v1/exams/{exam}": [Probe(method: .get, uri: "/api/v1/exams/\(x)")],
+            "GET /api/v1/units/{code}/mastery": [Probe(method: .get, uri: "/api/v1/units/\(u)/mastery")],
+            "GET /api/v1/staff/{number}/mastery": [Probe(method: .get, uri: "/api/v1/staff/\(s)/mastery")],
             "POST /api/v1/exams/{exam}/publish": [Probe(method: .post, uri: "/api/v1/exams/\(x)/publish", json: "{}")],
             "POST /api/v1/exams/{exam}/close": [Probe(method: .post, uri: "/api/v1/exams/\(x)/close", json: "{}")],
             "POST /api/v1/exams/{exam}/release": [Probe(method: .post, uri: "/api/v1/exams/\(x)/release", json: "{}")],
@@ -82,6 +95,10 @@ import Testing
             "POST /api/v1/my/self-tests/{attempt}/answers/{position}": [
                 Probe(method: .post, uri: "/api/v1/my/self-tests/\(a)/answers/0", json: #"{"response":{"trueFalse":true}}"#)
             ],
+            "POST /my/exams/{exam}/start": [Probe(method: .post, uri: "/my/exams/\(x)/start", form: [:])],
+            "POST /my/exams/{exam}/score-review": [Probe(method: .post, uri: "/my/exams/\(x)/score-review", form: ["reason": "越权"])],
+            "GET /my/attempts/{attempt}": [Probe(method: .get, uri: "/my/attempts/\(a)")],
+            "GET /my/self-tests/{attempt}": [Probe(method: .get, uri: "/my/self-tests/\(a)")],
             "GET /api/v1/units": [Probe(method: .get, uri: "/api/v1/units?parent=\(u)")],
             "GET /api/v1/units/{code}": [Probe(method: .get, uri: "/api/v1/units/\(u)")],
             "GET /units/{code}": [Probe(method: .get, uri: "/units/\(u)")],
@@ -105,6 +122,30 @@ import Testing
             "POST /accounts/{username}/reset-password": [Probe(method: .post, uri: "/accounts/admin/reset-password", form: [:])],
             "POST /accounts/{username}/disable": [Probe(method: .post, uri: "/accounts/admin/disable", form: [:])],
             "POST /accounts/{username}/enable": [Probe(method: .post, uri: "/accounts/admin/enable", form: [:])],
+            "POST /exams": ["check", "save"].map { action in
+                Probe(method: .post, uri: "/exams", form: [
+                    "action": action, "title": "越权", "unit_code": u, "opens_at": "2030-01-01T09:00", "closes_at": "2030-01-01T11:00",
+                    "duration_minutes": "60", "pass_mark": "60", "review_request_days": "7",
+                    "blueprint_text": (try? JSONDecoder().decode(String.self, from: Data(e.blueprintJSON.utf8))) ?? "",
+                ])
+            },
+            "GET /exams/{exam}": [Probe(method: .get, uri: "/exams/\(x)")],
+            "POST /exams/{exam}/publish": [Probe(method: .post, uri: "/exams/\(x)/publish", form: [:])],
+            "POST /exams/{exam}/close": [Probe(method: .post, uri: "/exams/\(x)/close", form: [:])],
+            "POST /exams/{exam}/release": [Probe(method: .post, uri: "/exams/\(x)/release", form: [:])],
+            "POST /exams/{exam}/candidates": [Probe(method: .post, uri: "/exams/\(x)/candidates", form: ["staff_number": s])],
+            "GET /exams/{exam}/candidates/{number}": [Probe(method: .get, uri: "/exams/\(x)/candidates/\(c)")],
+            "POST /exams/{exam}/candidates/{number}/override": [
+                Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/override", form: ["extra_minutes": "30"])
+            ],
+            "POST /exams/{exam}/candidates/{number}/reopen": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/reopen", form: ["minutes": "30"])],
+            "POST /exams/{exam}/candidates/{number}/excuse": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/excuse", form: ["reason": "越权"])],
+            "POST /exams/{exam}/candidates/{number}/remove": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/remove", form: [:])],
+            "GET /exams/{exam}/results": [Probe(method: .get, uri: "/exams/\(x)/results")],
+            "GET /exams/{exam}/results.csv": [Probe(method: .get, uri: "/exams/\(x)/results.csv")],
+            "GET /exams/{exam}/statistics": [Probe(method: .get, uri: "/exams/\(x)/statistics")],
+            "POST /marking/{attempt}/{position}": [Probe(method: .post, uri: "/marking/\(a)/0", form: ["score": "1"])],
+            "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权"])],
         ]
     }
 

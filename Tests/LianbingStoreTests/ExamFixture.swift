@@ -97,7 +97,7 @@ extension Fixture {
         let question = ExamBank.questions.first { $0.id == paperItem.questionId }!
         switch question.answer {
         case .choices(let key):
-            let shown = key.map { paperItem.optionOrder.firstIndex(of: $0)! }
+            let shown = key.map { paperItem.optionOrder.firstIndex(of: $0)! }.sorted()
             return .choices(right ? shown : [paperItem.optionOrder.firstIndex(of: 2)!])
         case .trueFalse(let value): return .trueFalse(right ? value : !value)
         case .blanks: return .blanks([right ? "六 个 月" : "一年"])

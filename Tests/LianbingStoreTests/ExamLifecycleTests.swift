@@ -233,6 +233,12 @@ struct ExamLifecycleTests {
         try await fixture.db.removeCandidate("WJ0002", fromExam: exam.id, by: admin)
         #expect(try await fixture.db.papers(ofExam: exam.id, by: admin).count == 3)
         await expectError(.notFound) { try await fixture.db.addCandidate("WJ0002", toExam: exam.id, by: try await fixture.countyAdmin()) }
+        // Removing someone from the frozen list does not change what the rules give for the others.
+        try await fixture.db.removeCandidate("TH0001", fromExam: exam.id, by: admin)
+        let regenerated = try await fixture.db.regeneratedPapers(ofExam: exam.id, by: admin)
+        #expect(regenerated.count == 3)
+        let stored = try await fixture.db.papers(ofExam: exam.id, by: admin).map(\.paper)
+        #expect(Array(regenerated.dropFirst()) == stored)
     }
 
     @Test("Given a corrected key, when regraded, then every affected attempt is recomputed from its saved answers")

@@ -32,6 +32,12 @@ public struct Principal: Sendable, Hashable {
 
     public var isOperator: Bool { kind == .operator }
 
+    /// The staff record an account is linked to: who sits exams and self-tests.
+    public var staffNumber: String? {
+        if case .account(_, _, _, let number) = kind { return number }
+        return nil
+    }
+
     public func covers(_ path: UnitPath) -> Bool { scope.contains(path) }
 
     /// Operators have every role; accounts only their own (administrators include trainer rights).

@@ -28,6 +28,8 @@ struct ExamsController {
         router.post("/api/v1/marking/:attempt/:position", use: mark)
         router.get("/api/v1/score-reviews", use: scoreReviews)
         router.post("/api/v1/score-reviews/:review/answer", use: answerScoreReview)
+        router.get("/api/v1/units/:code/mastery", use: unitMastery)
+        router.get("/api/v1/staff/:number/mastery", use: staffMastery)
     }
 
     struct BlueprintCheckRequest: Decodable {
@@ -183,6 +185,14 @@ struct ExamsController {
         let body = try await request.decodeJSON(ReplyRequest.self, context: context)
         return JSONBody(try await database.answerScoreReview(
             try context.parameters.require("review", as: Int64.self), reply: body.reply, by: try context.principal(.trainer)))
+    }
+
+    @Sendable func unitMastery(_ request: Request, context: AppRequestContext) async throws -> JSONBody<MasteryReport> {
+        JSONBody(try await database.mastery(ofUnit: try context.parameters.require("code"), by: try context.principal(.trainer)))
+    }
+
+    @Sendable func staffMastery(_ request: Request, context: AppRequestContext) async throws -> JSONBody<MasteryReport> {
+        JSONBody(try await database.mastery(ofStaff: try context.parameters.require("number"), by: try context.principal(.trainer)))
     }
 
     private func exam(_ context: AppRequestContext) throws -> Int64 { try context.parameters.require("exam", as: Int64.self) }

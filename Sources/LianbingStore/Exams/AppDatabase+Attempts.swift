@@ -50,7 +50,7 @@ extension AppDatabase {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
         let cache = cache
-        return try await writer.write { db in
+        let (attempt, exam) = try await batcher.write { db -> (AttemptRecord, ExamRecord) in
             guard let exam = try ExamRecord.fetchOne(db, key: examId), exam.examStatus != .draft,
                 let candidate = try ExamCandidateRecord.fetchOne(db, key: ["examId": examId, "staffNumber": number])
             else { throw LianbingError.notFound("考试 \(examId)") }
@@ -60,7 +60,7 @@ extension AppDatabase {
                     attempt.lastSeenAt = now
                     try attempt.update(db)
                 }
-                return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+                return (attempt, exam)
             }
             guard candidate.excusedReason == nil else { throw LianbingError.conflict("您已获准免考，无需参加本场考试") }
             guard now >= exam.opensAt else { throw LianbingError.conflict("考试尚未开始，开始时间 \(ChinaTime.format(exam.opensAt))") }
@@ -76,8 +76,9 @@ extension AppDatabase {
                 lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
             try attempt.insert(db)
             try Self.recordVisit(attempt.id!, "start", client, now, db)
-            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+            return (attempt, exam)
         }
+        return try await committedView(attempt, exam: exam, now: now)
     }
 
     /// The caller's own attempt, as they may see it now. An attempt past its deadline is submitted first.
@@ -99,7 +100,7 @@ extension AppDatabase {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
         let cache = cache
-        return try await writer.write { db in
+        return try await batcher.write { db in
             var attempt = try Self.ownAttempt(id, staffNumber: number, db)
             guard attempt.paperPurpose == .assessment else { throw LianbingError.conflict("自我测试请逐题提交答案") }
             if try Self.finishIfExpired(&attempt, now: now, cache: cache, db) {
@@ -107,10 +108,9 @@ extension AppDatabase {
                 return SavedAnswer(attemptId: id, position: -1, savedAt: now, deadline: attempt.deadline)
             }
             guard !attempt.attemptState.isFinished else { throw LianbingError.conflict("已交卷，不能再修改答案") }
-            let paper = try attempt.decodedPaper()
-            guard paper.items.indices.contains(position) else { throw LianbingError.notFound("第 \(position + 1) 题") }
-            let entry = try cache.entry(paper.items[position].questionId, revision: paper.items[position].revision, db)
-            let stored = try response.map { try ResponseShape.original($0, for: entry.question, item: paper.items[position]) }
+            let item = try Self.paperItem(position, ofAttempt: id, db)
+            let entry = try cache.entry(item.questionId, revision: item.revision, db)
+            let stored = try response.map { try ResponseShape.original($0, for: entry.question, item: item) }
             try db.execute(
                 sql: """
                     INSERT INTO attemptAnswer (attemptId, position, response, savedAt) VALUES (?, ?, ?, ?)
@@ -126,14 +126,21 @@ extension AppDatabase {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
         let cache = cache
-        return try await writer.write { db in
+        let (attempt, exam) = try await batcher.write { db -> (AttemptRecord, ExamRecord?) in
             var attempt = try Self.ownAttempt(id, staffNumber: number, db)
             if try !Self.finishIfExpired(&attempt, now: now, cache: cache, db), !attempt.attemptState.isFinished {
                 try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db)
             }
-            let exam = try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) }
-            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+            return (attempt, try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) })
         }
+        return try await committedView(attempt, exam: exam, now: now)
+    }
+
+    /// The candidate's view of an attempt, made on a reader once its write is committed. Making it decodes the paper
+    /// and looks up every question: work that need not hold up the single writer, which everyone's saves wait for.
+    func committedView(_ attempt: AttemptRecord, exam: ExamRecord?, now: Date) async throws -> AttemptView {
+        let cache = cache
+        return try await reader.read { db in try Self.view(attempt, exam: exam, now: now, cache: cache, db) }
     }
 
     /// Submits every attempt whose deadline has passed, whether or not its browser ever returns. Run now and then
@@ -170,7 +177,9 @@ extension AppDatabase {
 
     /// Someone else's attempt is reported as missing.
     static func ownAttempt(_ id: Int64, staffNumber: String, _ db: Database) throws -> AttemptRecord {
-        guard let attempt = try AttemptRecord.fetchOne(db, key: id), attempt.staffNumber == staffNumber else {
+        guard let attempt = try AttemptRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt WHERE id = ?"), arguments: [id]),
+            attempt.staffNumber == staffNumber
+        else {
             throw LianbingError.notFound("作答记录 \(id)")
         }
         return attempt

@@ -63,7 +63,7 @@ extension AppDatabase {
         let json = try Self.json(blueprint)
         var record = ExamRecord(
             id: nil, title: title, blueprintText: text, blueprint: json, blueprintVersion: Self.version(of: json),
-            bankRevision: try Self.currentBankRevision(db), seed: Int64(seed), unitCode: county, posts: "", opensAt: opensAt,
+            bankRevision: try Self.currentBankRevision(db), seed: Int64(seed), frozenCandidates: nil, unitCode: county, posts: "", opensAt: opensAt,
             closesAt: closesAt, durationSeconds: 3_600, passMark: 60, certifies: true, reviewContent: ReviewPolicy.Content.keys.rawValue,
             reviewTiming: ReviewPolicy.Timing.afterRelease.rawValue, multipleChoice: try Self.json(MultipleChoicePolicy.partial(share: 0.5)),
             reviewRequestDays: 7, status: ExamStatus.published.rawValue, createdBy: "trainer", createdAt: opensAt.addingTimeInterval(-86_400),
@@ -71,6 +71,8 @@ extension AppDatabase {
         try record.insert(db)
         let unit = try UnitRecord.fetchOne(db, key: county)!
         let numbers = try Self.candidateNumbers(db, root: unit.unitPath, posts: [])
+        record.frozenCandidates = numbers.count
+        try record.update(db)
         let papers = try Self.assemble(record, bankRevision: record.bankRevision!, count: numbers.count, db)
         for (sequence, (number, paper)) in zip(numbers, papers).enumerated() {
             try ExamCandidateRecord(

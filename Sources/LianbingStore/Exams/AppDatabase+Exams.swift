@@ -34,7 +34,7 @@ extension AppDatabase {
             var record = ExamRecord(
                 id: nil, title: title, blueprintText: draft.blueprintText, blueprint: blueprintJSON,
                 blueprintVersion: Self.version(of: blueprintJSON), bankRevision: nil, seed: Int64(bitPattern: seed),
-                unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
+                frozenCandidates: nil, unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
                 opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: Int(draft.duration), passMark: draft.passMark,
                 certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
                 multipleChoice: try Self.json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,

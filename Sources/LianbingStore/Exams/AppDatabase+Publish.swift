@@ -30,6 +30,7 @@ extension AppDatabase {
                 try insert.execute(arguments: [id, number, sequence, try Self.json(paper), now])
             }
             record.bankRevision = bankRevision
+            record.frozenCandidates = numbers.count
             record.status = ExamStatus.published.rawValue
             record.publishedAt = now
             try record.update(db)
@@ -62,10 +63,7 @@ extension AppDatabase {
         try await reader.read { db in
             let record = try Self.examInScope(id, for: principal, db)
             guard let bankRevision = record.bankRevision else { throw LianbingError.conflict("考试尚未发布，还没有试卷") }
-            let frozen = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM examCandidate WHERE examId = ? AND addedAt <= ?",
-                arguments: [id, record.publishedAt]) ?? 0
-            return try Self.assemble(record, bankRevision: bankRevision, count: frozen, db)
+            return try Self.assemble(record, bankRevision: bankRevision, count: record.frozenCandidates ?? 0, db)
         }
     }
 
@@ -87,7 +85,7 @@ extension AppDatabase {
             let stored = try ExamCandidateRecord.fetchAll(db, sql: "SELECT * FROM examCandidate WHERE examId = ?", arguments: [id])
             var used: [String: Int] = [:]
             for candidate in stored { for item in try candidate.decodedPaper()?.items ?? [] { used[item.questionId, default: 0] += 1 } }
-            let frozen = stored.filter { $0.addedAt <= record.publishedAt! }.count
+            let frozen = record.frozenCandidates ?? stored.count
             let sequence = (stored.map(\.sequence).max() ?? -1) + 1
             var assembler = try PaperAssembler(
                 blueprint: try record.decodedBlueprint(), pool: try Self.pool(db, bankRevision: record.bankRevision!),

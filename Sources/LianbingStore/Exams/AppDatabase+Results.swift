@@ -27,8 +27,9 @@ extension AppDatabase {
                     else if let score, state?.isFinished == true { AttemptScore.outcome(score: score, passMark: exam.passMark) }
                     else if state == nil && now >= closes { .absent }
                     else { .pending }
+                // A paper sitting's marks are entered at one instant: it has no time used to show.
                 let used: Int? = (row["submittedAt"] as Date?).flatMap { end in
-                    (row["startedAt"] as Date?).map { Int(end.timeIntervalSince($0).rounded()) }
+                    (row["startedAt"] as Date?).flatMap { end > $0 ? Int(end.timeIntervalSince($0).rounded()) : nil }
                 }
                 return ResultRow(
                     unitCode: row["unitCode"], unitName: row["unitName"], staffNumber: row["staffNumber"], name: row["name"],

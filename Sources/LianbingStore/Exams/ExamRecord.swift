@@ -11,6 +11,7 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
     var blueprintVersion: String
     var bankRevision: Int?
     var seed: Int64
+    var frozenCandidates: Int?
     var unitCode: String
     var posts: String
     var opensAt: Date

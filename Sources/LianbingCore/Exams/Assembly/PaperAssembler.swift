@@ -137,7 +137,7 @@ public struct PaperAssembler: Sendable {
         if sum < lowerSum || sum > upperSum, !repair(sum: sum, generator: &generator) {
             undraw(upTo: drawn.count)
             let questions = Double(drawn.count)
-            return "无法使试卷的平均难度落在 \(MessageNumber.text(Double(lowerSum) / questions))–\(MessageNumber.text(Double(upperSum) / questions)) 之间：各细目在曝光上限内剩余的题目难度不足以调整"
+            return "无法使试卷的平均难度落在 \(MessageNumber.text(Double(lowerSum) / questions))–\(MessageNumber.text(Double(upperSum) / questions)) 之间：各细目中还能使用的题目（受曝光上限和互斥组限制）难度不足以调整"
         }
         return nil
     }

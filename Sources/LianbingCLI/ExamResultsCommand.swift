@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LianbingCore
+import LianbingFormats
+import LianbingStore
+
+extension ExamCommand {
+    struct Results: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "成绩表：按得分排名（同分同名次，如 1、1、3），其后为待阅卷、缺考、免考。",
+            discussion: "--export 写出 CSV（UTF-8 带 BOM，Excel 可直接打开），列为 单位,工号,姓名,得分,状态,名次,用时。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "考试编号。")
+        var id: Int64
+
+        @Option(help: "同时导出为 CSV 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        var export: String?
+
+        func validate() throws {
+            if let export, FileManager.default.fileExists(atPath: export) { throw ValidationError("文件已存在，不会覆盖：\(export)") }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                let results = try await db.results(ofExam: id, by: try await db.operatorPrincipal())
+                Console.out(ResultsCSV.header.joined(separator: "\t"))
+                for result in results { Console.out(ResultsCSV.cells(result).joined(separator: "\t")) }
+                let counts = CandidateOutcome.allCases.compactMap { outcome in
+                    let count = results.filter { $0.row.outcome == outcome }.count
+                    return count > 0 ? "\(outcome.label) \(count)" : nil
+                }
+                Console.out("共 \(results.count) 人：\(counts.joined(separator: "，"))。")
+                if let export {
+                    try writeOutput(ResultsCSV.encode(results), to: export)
+                    Console.out("已导出到 \(export)。")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LianbingCore
+import LianbingFormats
+import LianbingStore
+
+extension ExamCommand {
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "题目分析（按 Moodle 测验统计的定义）：每题难度系数、标准差、区分度、区分效率、高低分组差，及试卷的信度。",
+            discussion: "区分度为负的题目标 ⚠ 并单独列出，通常是答案有误或题意有歧义，请优先复查。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "考试编号（统计已交且评完的试卷）；与 --matrix 二选一。")
+        var id: Int64?
+
+        @Option(help: "改为统计一个成绩矩阵 CSV：第一列考生，其后每列一道题，可在表头下加一行 max（满分）。", completion: .file(extensions: ["csv"]))
+        var matrix: String?
+
+        @Flag(help: "以 JSON 输出（键按字母排序，未定义的值为 null）。")
+        var json = false
+
+        func validate() throws {
+            guard (id == nil) != (matrix == nil) else { throw ValidationError("请指定考试编号或 --matrix 文件，二者选一") }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let statistics: ExamStatistics
+                if let matrix {
+                    let read = try MarkMatrixCSV.parse(try readInput(matrix), file: matrix).mapError(LianbingError.importRejected).get()
+                    statistics = ItemStatistics.compute(
+                        candidates: read.candidates, questions: read.questions, marks: read.marks, maxMarks: read.maxMarks)
+                } else {
+                    let db = try database.open()
+                    statistics = try await db.statistics(ofExam: id!, by: try await db.operatorPrincipal())
+                }
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    FileHandle.standardOutput.write(try encoder.encode(statistics))
+                    Console.out("")
+                } else {
+                    for line in StatsTable.render(statistics) { Console.out(line) }
+                }
+            }
+        }
+    }
+}
+
+/// The statistics as a plain-text table: percentages as Moodle's report shows them, `—` where undefined.
+enum StatsTable {
+    static func render(_ statistics: ExamStatistics) -> [String] {
+        var lines = [["", "题目", "难度系数", "标准差", "区分度", "区分效率", "高低分组差"].joined(separator: "\t")]
+        for question in statistics.questions {
+            lines.append([
+                question.isFlagged ? "⚠" : "", question.question, percent(fraction: question.facility), percent(fraction: question.sd),
+                number(question.discriminationIndex), percent(question.discriminativeEfficiency), number(question.upperLowerIndex, digits: 2),
+            ].joined(separator: "\t"))
+        }
+        lines.append("")
+        lines.append(
+            "考生 \(statistics.candidates) 人，平均分 \(number(statistics.mean, digits: 2))，标准差 \(number(statistics.sd, digits: 2))，"
+                + "内部一致性系数 CIC \(percent(statistics.cic))，误差比 \(percent(statistics.errorRatio))，标准误 \(number(statistics.standardError, digits: 2)) 分")
+        let flagged = statistics.flaggedQuestions
+        if let reason = flagged.first?.flagReason {
+            lines.append("")
+            lines.append("⚠ 需复查的题目 \(flagged.count) 道：\(reason)")
+            for question in flagged { lines.append("  ⚠ \(question.question)：区分度 \(number(question.discriminationIndex))") }
+        }
+        return lines
+    }
+
+    /// A value already in percent.
+    private static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
+
+    /// A fraction 0–1 as a percentage.
+    private static func percent(fraction value: Double?) -> String { percent(value.map { $0 * 100 }) }
+
+    private static func number(_ value: Double?, digits: Int = 1) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "—" }
+}

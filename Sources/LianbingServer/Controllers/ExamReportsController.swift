@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingFormats
+import LianbingStore
+
+/// What an exam produced: the ranked results (page and CSV) and the item statistics trainers review questions by.
+struct ExamReportsController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/exams/:exam/results", use: resultsPage)
+        router.get("/exams/:exam/results.csv", use: resultsCSV)
+        router.get("/exams/:exam/statistics", use: statisticsPage)
+    }
+
+    struct ResultsContent {
+        var exam: ExamHeading
+        var released: Bool
+        var table: ResultsTable
+        var unit: String
+        var csv: String
+    }
+
+    @Sendable func resultsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let exam = try await database.exam(try examId(context), by: principal)
+        let results = try await database.results(ofExam: exam.id, by: principal)
+        let unit = request.query("unit")
+        let table = ResultsTable(
+            results, examId: exam.id, unit: unit, order: request.query("sort").flatMap(ResultsTable.Order.init(rawValue:)) ?? .rank)
+        let content = ResultsContent(
+            exam: ExamHeading(exam), released: exam.status == .released, table: table, unit: unit ?? "",
+            csv: "/exams/\(exam.id)/results.csv" + (unit.map { "?unit=\($0.urlEncoded)" } ?? ""))
+        return pages.render(
+            "exam-results", title: "成绩 · \(exam.title)", path: "/exams", session: context.session, content: content, styles: ["manage.css"])
+    }
+
+    /// The same file as `lianbing exam results --export`, for the unit chosen on the page or the whole exam.
+    @Sendable func resultsCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let id = try examId(context)
+        let unit = request.query("unit")
+        let results = try await database.results(ofExam: id, by: principal).filter { unit == nil || $0.row.unitCode == unit }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"exam-\(id)-results.csv\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: ResultsCSV.encode(results))))
+    }
+
+    struct StatisticsContent {
+        var exam: ExamHeading
+        var view: StatisticsView
+        var hasFlagged: Bool
+    }
+
+    @Sendable func statisticsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let exam = try await database.exam(try examId(context), by: principal)
+        let statistics = try await database.statistics(ofExam: exam.id, by: principal)
+        let bank = try await database.questions(QuestionFilter(), for: principal).items
+        let view = StatisticsView(statistics, difficulties: Dictionary(bank.map { ($0.question.id, $0.question.difficulty) }, uniquingKeysWith: { a, _ in a }))
+        return pages.render(
+            "exam-statistics", title: "试题分析 · \(exam.title)", path: "/exams", session: context.session,
+            content: StatisticsContent(exam: ExamHeading(exam), view: view, hasFlagged: view.flaggedCount > 0), styles: ["manage.css"])
+    }
+
+    private func examId(_ context: AppRequestContext) throws -> Int64 { try context.parameters.require("exam", as: Int64.self) }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingStore
+
+/// Self-tests: choosing knowledge points, answering with instant feedback, and the wrong-question book.
+extension MyPagesController {
+    struct PointGroup {
+        struct Child {
+            var point: String
+            var name: String
+            var count: Int
+        }
+
+        var point: String
+        var count: Int
+        var children: [Child]
+    }
+
+    struct PracticeContent {
+        var groups: [PointGroup]
+        var lengths: [SelectOption]
+        var wrongLengths: [SelectOption]
+        var wrongCount: Int
+        var hasWrong: Bool
+        var current: AttemptSummary?
+        var recent: [SelfTestRow]
+    }
+
+    struct SelfTestRow {
+        var href: String
+        var started: String
+        var state: String
+        var result: String
+    }
+
+    static let lengths = [5, 10, 20, 30, 50, 100]
+
+    @Sendable func practicePage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let points = try await database.practicePoints(by: principal)
+        let wrong = try await database.wrongBook(by: principal).count
+        let selfTests = try await database.mySelfTests(by: principal)
+        let tops = points.filter { !$0.knowledgePoint.contains("/") }
+        let groups = tops.map { top in
+            PointGroup(
+                point: top.knowledgePoint, count: top.questions,
+                children: points.filter { $0.knowledgePoint.isKnowledgePoint(under: top.knowledgePoint) && $0.knowledgePoint != top.knowledgePoint }
+                    .map { .init(point: $0.knowledgePoint, name: String($0.knowledgePoint.dropFirst(top.knowledgePoint.count + 1)), count: $0.questions) })
+        }
+        let options = { (chosen: Int) in Self.lengths.map { SelectOption(value: String($0), label: "\($0) 题", selected: $0 == chosen) } }
+        let content = PracticeContent(
+            groups: groups, lengths: options(10), wrongLengths: options(20), wrongCount: wrong, hasWrong: wrong > 0,
+            current: selfTests.first { $0.state == .inProgress },
+            recent: selfTests.filter { $0.state == .submitted }.prefix(10).map {
+                SelfTestRow(
+                    href: "/my/self-tests/\($0.id)", started: $0.startedAt.chinaTime, state: $0.state.label,
+                    result: Self.selfTestResult($0))
+            })
+        return pages.render("my-practice", title: "自我测试", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
+    }
+
+    /// Every self-test question is worth one point, so the score reads as questions right; a short answer is
+    /// compared with the reference by the candidate and leaves the score open.
+    static func selfTestResult(_ summary: AttemptSummary) -> String {
+        summary.score.map { "答对 \(CandidateWording.points($0)) / \(summary.questions) 题" } ?? "\(summary.questions) 题（含简答题，自行对照）"
+    }
+
+    /// The setup form: knowledge points (any number of `kp` fields) and a length, or `wrong` for the book.
+    @Sendable func startPractice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let body = String(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        let fields = FormFields(body)
+        let length = Int(fields["length"] ?? "") ?? 10
+        let selfTest: SelfTestRequest =
+            fields["wrong"] != nil ? .wrongQuestions(length: length) : .knowledgePoints(Self.values(of: "kp", in: body), length: length)
+        let attempt = try await database.startSelfTest(selfTest, by: try context.principal())
+        return .redirect(to: "/my/self-tests/\(attempt.id)", type: .normal)
+    }
+
+    /// Every value of a repeated form field (`FormFields` keeps the first only).
+    static func values(of name: String, in body: String) -> [String] {
+        let decode = { (s: Substring) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        return body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 && decode(parts[0]) == name ? decode(parts[1]) : nil
+        }
+    }
+
+    struct SelfTestContent {
+        var title: String
+        var data: String
+    }
+
+    @Sendable func selfTestPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let id = try context.parameters.require("attempt", as: Int64.self)
+        let view = try await database.attempt(id, by: principal)
+        guard view.purpose == .selfTest else { return .redirect(to: "/my/attempts/\(id)", type: .found) }
+        if view.state == .inProgress {
+            return pages.render(
+                "my-self-test", title: "自我测试", path: "/my/practice", session: context.session,
+                content: SelfTestContent(title: "自我测试（\(view.items.count) 题）", data: try Self.json(view)),
+                styles: Self.styles, scripts: ["question-form.js", "practice.js"])
+        }
+        let right = view.items.filter { $0.feedback?.correct == true }.count
+        let content = ResultContent(
+            attemptId: id, title: "自我测试（\(view.startedAt.chinaTime)）", state: view.state.label, submittedAt: view.submittedAt?.chinaTime,
+            score: "答对 \(right) / \(view.items.count) 题", outcome: nil, passed: false,
+            note: view.state == .abandoned ? "这次自测未做完就开始了新的自测，已作废；下面是已作答的题目。" : nil,
+            items: view.items.filter { $0.feedback != nil }.map(ItemView.init), backHref: "/my/practice", backLabel: "返回自我测试")
+        return pages.render("my-attempt", title: "自测结果", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
+    }
+
+    struct WrongGroup {
+        struct Entry {
+            var stem: String
+            var kind: String
+            var remaining: String
+            var updated: String
+        }
+
+        var point: String
+        var entries: [Entry]
+    }
+
+    struct WrongContent {
+        var groups: [WrongGroup]
+        var count: Int
+        var hasEntries: Bool
+        var lengths: [SelectOption]
+    }
+
+    @Sendable func wrongQuestionsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let book = try await database.wrongBook(by: try context.principal())
+        var groups: [WrongGroup] = []
+        for entry in book {
+            if groups.last?.point != entry.knowledgePoint { groups.append(WrongGroup(point: entry.knowledgePoint, entries: [])) }
+            groups[groups.count - 1].entries.append(.init(
+                stem: entry.stem, kind: CandidateWording.kind(entry.kind),
+                remaining: "再答对 \(WrongBookEntry.streakToLeave - entry.streak) 次移出", updated: entry.updatedAt.chinaTime))
+        }
+        let content = WrongContent(
+            groups: groups, count: book.count, hasEntries: !book.isEmpty,
+            lengths: Self.lengths.map { SelectOption(value: String($0), label: "\($0) 题", selected: $0 == 20) })
+        return pages.render("my-wrong-questions", title: "错题本", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
+    }
+
+    @Sendable func practicePoints(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[PracticePoint]> {
+        JSONBody(try await database.practicePoints(by: try context.principal()))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingStore
+
+/// The candidate's record: every exam sat, its result as the policy allows, score reviews, and mastery.
+extension MyPagesController {
+    struct RecordRow {
+        var examId: Int64
+        var title: String
+        var opens: String
+        var closes: String
+        var standing: String
+        var result: String
+        var certificate: Bool
+        var attemptHref: String?
+        var review: ReviewView?
+        var canRequest: Bool
+        var reviewDays: Int
+    }
+
+    struct ReviewView {
+        var requestedAt: String
+        var reason: String
+        var answer: String?
+        var answeredAt: String?
+        var change: String?
+    }
+
+    @Sendable func recordPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let rules = try await database.candidateRules(by: principal)
+        var rows: [RecordRow] = []
+        // Not yet sat: upcoming, or open and not started. Those are on "我的考试".
+        for exam in try await database.myExams(by: principal) where exam.phase != .upcoming && !(exam.phase == .open && exam.standing == .notStarted) {
+            let review = exam.attemptId == nil ? nil : try await database.myScoreReview(exam: exam.examId, by: principal)
+            let rule = rules[exam.examId]
+            rows.append(RecordRow(
+                examId: exam.examId, title: exam.title, opens: exam.opensAt.chinaTime, closes: exam.closesAt.chinaTime,
+                standing: exam.standing.label,
+                result: Self.result(exam) ?? (exam.standing == .finished ? CandidateWording.waiting(rule?.review) : "—"),
+                certificate: rule?.certifies == true && exam.outcome == .passed,
+                attemptHref: exam.attemptId.map { "/my/attempts/\($0)" },
+                review: review.map(ReviewView.init), canRequest: exam.canRequestReview && review == nil,
+                reviewDays: rule?.reviewRequestDays ?? 0))
+        }
+        return pages.render("my-record", title: "我的记录", path: "/my/record", session: context.session, content: ["rows": rows], styles: Self.styles)
+    }
+
+    @Sendable func requestReview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let fields = try await FormFields.from(request, context: context)
+        _ = try await database.requestScoreReview(
+            exam: try context.parameters.require("exam", as: Int64.self), reason: fields["reason"] ?? "", by: try context.principal())
+        return .redirect(to: "/my/record", type: .normal)
+    }
+
+    struct MasterySection {
+        struct Bar {
+            var name: String
+            var percent: Int
+            var detail: String
+        }
+
+        var title: String
+        var note: String
+        var bars: [Bar]
+        var empty: String
+    }
+
+    @Sendable func masteryPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let report = try await database.mastery(by: try context.principal())
+        let bars = { (mastery: Mastery) in
+            mastery.byKnowledgePoint.sorted { $0.key < $1.key }.compactMap { name, point in
+                point.accuracy.map {
+                    MasterySection.Bar(name: name, percent: Int(($0 * 100).rounded()), detail: "答 \(point.answered) 题，全对 \(point.correct) 题")
+                }
+            }
+        }
+        let sections = [
+            MasterySection(
+                title: "集中考核", note: "已交卷的集中考核，每题只有一次机会。", bars: bars(report.assessment),
+                empty: "还没有已交卷的集中考核。"),
+            MasterySection(title: "自我测试", note: "自测可反复练习，答完一题即计入。", bars: bars(report.selfTest), empty: "还没有做过自我测试。"),
+        ]
+        return pages.render("my-mastery", title: "知识点掌握情况", path: "/my/record", session: context.session, content: ["sections": sections], styles: Self.styles)
+    }
+}
+
+extension MyPagesController.ReviewView {
+    init(_ review: ScoreReview) {
+        requestedAt = review.requestedAt.chinaTime
+        reason = review.reason
+        answer = review.reply
+        answeredAt = review.answeredAt?.chinaTime
+        change = review.answeredAt == nil ? nil : "复核前 \(review.scoreBefore.map(CandidateWording.points) ?? "—") 分，复核后 \(review.scoreAfter.map(CandidateWording.points) ?? "—") 分"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingStore
+
+/// Score reviews (成绩复核) in the browser: candidates' requests after release, unanswered first, and the
+/// trainer's reply, which records the candidate's score at that moment.
+struct ScoreReviewPagesController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/score-reviews", use: reviewsPage)
+        router.post("/score-reviews/:review/answer", use: answer)
+    }
+
+    struct ReviewEntry {
+        var id: Int64
+        var examId: Int64
+        var examTitle: String
+        var staffNumber: String
+        var name: String
+        var requestedAt: String
+        var reason: String
+        var scoreBefore: String
+        var reply: String?
+        var answeredBy: String?
+        var answeredAt: String?
+        var scoreAfter: String
+        var draft: String
+        var entryError: String?
+
+        init(_ review: ScoreReview, draft: String = "", error: String? = nil) {
+            id = review.id
+            examId = review.examId
+            examTitle = review.examTitle
+            staffNumber = review.staffNumber
+            name = review.name
+            requestedAt = review.requestedAt.chinaTime
+            reason = review.reason
+            scoreBefore = review.scoreBefore.map(AppDatabase.points) ?? "—"
+            reply = review.reply
+            answeredBy = review.answeredBy
+            answeredAt = review.answeredAt?.chinaTime
+            scoreAfter = review.scoreAfter.map(AppDatabase.points) ?? "—"
+            self.draft = draft
+            entryError = error
+        }
+    }
+
+    struct ReviewsContent {
+        var pending: [ReviewEntry]
+        var answered: [ReviewEntry]
+        var notice: String?
+    }
+
+    @Sendable func reviewsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderReviews(notice: Notice.message(request.query("done"), who: nil), context: context)
+    }
+
+    private func renderReviews(
+        notice: String? = nil, typed: (id: Int64, reply: String, error: String)? = nil, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let reviews = try await database.scoreReviews(by: try context.principal(.trainer))
+        let entries = reviews.map { review in
+            typed.flatMap { $0.id == review.id ? ReviewEntry(review, draft: $0.reply, error: $0.error) : nil } ?? ReviewEntry(review)
+        }
+        let content = ReviewsContent(
+            pending: entries.filter { $0.answeredAt == nil }, answered: entries.filter { $0.answeredAt != nil }, notice: notice)
+        return pages.render(
+            "score-reviews", title: "成绩复核", path: "/marking", session: context.session, content: content, status: status,
+            styles: ["manage.css"])
+    }
+
+    @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let id = try context.parameters.require("review", as: Int64.self)
+        let reply = try await FormFields.from(request, context: context)["reply"] ?? ""
+        do {
+            _ = try await database.answerScoreReview(id, reply: reply, by: principal)
+        } catch let error as LianbingError {
+            switch error {
+            case .invalid: return try await renderReviews(typed: (id, reply, error.message), context: context, status: .badRequest)
+            case .conflict: return try await renderReviews(typed: (id, reply, error.message), context: context, status: .conflict)
+            default: throw error
+            }
+        }
+        return .redirect(to: "/score-reviews?done=answered", type: .normal)
+    }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Real-browser tests of the staff pages: Selenium drives headless Chromium against the debug `lianbing` binary,
+serving a throw-away demo database on a free loopback port. Builds nothing (run it after
+`swift build --build-tests`); keeps one screenshot per step and prints their folder; exits non-zero on failure.
+
+    python3 Tests/Browser/run.py [--bin PATH]
+"""
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from browser import Browser  # noqa: E402
+from server import Server  # noqa: E402
+import test_deadline  # noqa: E402
+import test_exam  # noqa: E402
+import test_phone  # noqa: E402
+import test_speed  # noqa: E402
+
+# In order: the phone starts the demo exam that the desktop then resumes as a second device.
+TESTS = [test_phone, test_exam, test_deadline, test_speed]
+
+
+class Context:
+    """What a test gets: the server, a way to open browsers, and what earlier tests left for later ones."""
+
+    def __init__(self, server, shots):
+        self.server = server
+        self.shots = shots
+        self.root = ROOT
+        self.browsers = []
+        self.reports = []
+        self.demo_attempt = None
+        self.phone_answers = {}
+
+    def browser(self, prefix, phone=False):
+        browser = Browser(self.server.url, self.shots, prefix, phone=phone)
+        self.browsers.append(browser)
+        return browser
+
+    def report(self, line):
+        print('    ' + line)
+        self.reports.append(line)
+
+    def close_browsers(self, failed):
+        for browser in self.browsers:
+            try:
+                if failed:
+                    browser.shot('failure')
+                browser.quit()
+            except Exception:  # a browser that already died has nothing more to show
+                pass
+        self.browsers = []
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--bin', default=os.environ.get('LIANBING_BIN', os.path.join(ROOT, '.build', 'debug', 'lianbing')))
+    arguments = parser.parse_args()
+    if not os.access(arguments.bin, os.X_OK):
+        sys.exit('%s is missing: build first (swift build --build-tests)' % arguments.bin)
+
+    shots = os.path.join(ROOT, '.build', 'browser-screenshots', time.strftime('%Y%m%d-%H%M%S'))
+    os.makedirs(shots)
+    workdir = tempfile.mkdtemp(prefix='lianbing-browser-')
+    server = Server(arguments.bin, ROOT, workdir)
+    passed = failed = 0
+    started = time.monotonic()
+    try:
+        server.start()
+        context = Context(server, shots)
+        for test in TESTS:
+            began = time.monotonic()
+            ok = False
+            try:
+                test.run(context)
+                ok = True
+            except Exception:
+                traceback.print_exc()
+            finally:
+                context.close_browsers(failed=not ok)
+            passed, failed = passed + ok, failed + (not ok)
+            print('%s %s (%.1f s)' % ('PASS' if ok else 'FAIL', test.__name__, time.monotonic() - began), flush=True)
+            if server.process is None:
+                server.start(demo=False)  # a test that failed during an outage leaves the server down
+    finally:
+        server.stop()
+    print('browser tests took %.0f s; screenshots: %s' % (time.monotonic() - started, shots))
+    if failed:
+        print('server log kept in %s' % workdir)
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

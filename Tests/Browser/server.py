@@ -1,0 +1,58 @@
+"""The lianbing server under test: the debug binary on a throw-away demo database, on a free loopback port."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+
+class Server:
+    def __init__(self, binary, root, workdir):
+        self.binary = binary
+        self.root = root
+        self.db = os.path.join(workdir, 'browser.sqlite')
+        self.log = open(os.path.join(workdir, 'server.log'), 'ab')
+        self.port = free_port()
+        self.url = 'http://127.0.0.1:%d' % self.port
+        self.process = None
+
+    def start(self, demo=True):
+        """Starts from the repository root, so `--demo` imports QuestionBank/ and makes the demo exams. A restart
+        on the same database leaves out `--demo`, which would move the demo exam's window."""
+        command = [self.binary, 'serve', '--db', self.db, '--port', str(self.port)] + (['--demo'] if demo else [])
+        self.process = subprocess.Popen(command, cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError('lianbing exited with %s; see %s' % (self.process.returncode, self.log.name))
+            try:
+                with urllib.request.urlopen(self.url + '/healthz', timeout=2) as response:
+                    if json.load(response).get('status') == 'ok':
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError('lianbing did not answer /healthz within 180 s')
+
+    def kill(self):
+        """SIGKILL: the connection drops as on a crashed server or a cut cable, with no goodbye."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.process = None
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
