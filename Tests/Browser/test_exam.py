@@ -90,7 +90,7 @@ def run(ctx):
     desk.shot('submit-confirmation')
     desk.find('#take-confirm').click()
     desk.wait(lambda: desk.finds('[data-finished-attempt]'), timeout=20, message='no result page after submitting')
-    assert '成绩尚未发布' in desk.text('main')
+    assert '成绩尚未公布' in desk.text('main')
     desk.shot('submitted-waiting-for-release')
 
     admin = Api(ctx.server.url, 'admin')

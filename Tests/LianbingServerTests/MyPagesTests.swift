@@ -174,7 +174,7 @@ import Testing
             let view = try await client.request(.post, "/api/v1/my/exams/\(exam.id)/attempt", session: staff, json: "{}").json(AttemptView.self)
             _ = try await client.request(.post, "/api/v1/my/attempts/\(view.id)/submit", session: staff, json: "{}")
             let waiting = try await client.request(.get, "/my/attempts/\(view.id)", session: staff).text
-            #expect(waiting.contains("成绩尚未发布") && !waiting.contains("解析："))
+            #expect(waiting.contains("成绩尚未公布") && !waiting.contains("解析："))
             _ = try await app.database.closeExam(exam.id, by: op)
             for item in try await app.database.markingQueue(exam: exam.id, by: op) {
                 try await app.database.markAnswer(attempt: item.attemptId, position: item.position, score: 0, by: op)

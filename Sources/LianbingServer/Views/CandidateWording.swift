@@ -14,29 +14,30 @@ enum CandidateWording {
     static func minutes(_ duration: TimeInterval) -> String { "\(Int((duration / 60).rounded())) 分钟" }
 
     /// What the policy will show, and from when: told before the exam and again while waiting for results.
-    static func policy(_ policy: ReviewPolicy) -> String {
-        let when: String =
-            switch policy.timing {
-            case .immediately: "交卷后即可查看"
-            case .afterRelease: "成绩发布后可查看"
-            case .afterClose: "考试结束后可查看"
-            }
-        let what: String =
-            switch policy.content {
-            case .score: "成绩（不公布试题答案）"
-            case .answers: "成绩和本人作答（不公布标准答案）"
-            case .keys: "成绩、本人作答、标准答案和解析"
-            }
-        return "本场考试\(when)\(what)。"
-    }
+    static func policy(_ policy: ReviewPolicy) -> String { "本场考试\(when(policy.timing))\(what(policy.content))。" }
 
     /// Said on a submitted attempt whose result is not visible yet.
     static func waiting(_ policy: ReviewPolicy?) -> String {
         guard let policy else { return "成绩公布后可在“我的记录”中查看。" }
-        if policy.timing == .immediately { return "简答题正在阅卷，阅卷完成后即可查看成绩。" }
-        return policy.timing == .afterRelease
-            ? "成绩尚未发布。管理员发布成绩后，可在“我的记录”中查看。\(Self.policy(policy))"
-            : "考试结束后可在“我的记录”中查看。\(Self.policy(policy))"
+        // "Immediately" still waits for short answers to be marked.
+        if policy.timing == .immediately { return "简答题阅卷完成后即可查看\(what(policy.content))。" }
+        return "成绩尚未公布：\(Self.policy(policy))届时可在“我的记录”中查看。"
+    }
+
+    static func when(_ timing: ReviewPolicy.Timing) -> String {
+        switch timing {
+        case .immediately: "交卷后即可查看"
+        case .afterRelease: "成绩发布后可查看"
+        case .afterClose: "考试结束后可查看"
+        }
+    }
+
+    static func what(_ content: ReviewPolicy.Content) -> String {
+        switch content {
+        case .score: "成绩（不公布试题答案）"
+        case .answers: "成绩和本人作答（不公布标准答案）"
+        case .keys: "成绩、本人作答、标准答案和解析"
+        }
     }
 
     /// A response as the candidate gave it, choices in the letters they saw.
