@@ -98,8 +98,4 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-extension SynchronousMode: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
-    public var defaultValueDescription: String { rawValue.lowercased() }
-    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
-}
+extension SynchronousMode: ExpressibleByArgument {}

@@ -25,9 +25,8 @@ public struct AppDatabase: Sendable {
     /// Readers never block the writer (WAL), so a running server and the CLI can share the file.
     public var reader: any DatabaseReader { writer }
 
-    static func configuration(synchronous: SynchronousMode = .full) -> Configuration {
+    static func configuration() -> Configuration {
         var config = Configuration()
-        config.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
         config.foreignKeysEnabled = true
         // The CLI and the server write the same file; wait for each other rather than fail.
         config.busyMode = .timeout(10)
@@ -42,7 +41,10 @@ public struct AppDatabase: Sendable {
     ) throws -> AppDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: configuration(synchronous: synchronous))
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        // Set on the writer, the one connection that commits, once the pool is open: opening it sets up WAL mode,
+        // and GRDB sets NORMAL there after anything `prepareDatabase` could say.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
         return try AppDatabase(pool, passwords: passwords, clock: clock)
     }
 

@@ -4,7 +4,9 @@
 /// Only `full` syncs the WAL at every commit, so only `full` keeps an acknowledged answer through a power cut or an
 /// operating-system crash; `normal` may lose the last commits then. Group commit (`WriteBatcher`) makes the sync
 /// cost once per batch rather than once per save, so `full` is the default.
+///
+/// The raw values are what both the PRAGMA and `serve --synchronous` take.
 public enum SynchronousMode: String, Sendable, CaseIterable {
-    case normal = "NORMAL"
-    case full = "FULL"
+    case normal
+    case full
 }

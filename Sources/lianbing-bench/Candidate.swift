@@ -13,7 +13,7 @@ struct Candidate {
         self.session = LoadSessionCookie(cookie: "lb_session=" + session.token, csrfToken: session.csrfToken)
     }
 
-    /// The answer to position `position`, of the item's shape; `variant` makes every save of a position different.
+    /// An answer of the item's shape; a different `variant` gives a different answer where the shape allows.
     static func response(to item: StartedAttempt.Item, variant: Int) -> Response {
         switch item.kind {
         case .singleChoice, .multipleChoice: .choices([variant % max(1, item.options.count)])
@@ -25,6 +25,7 @@ struct Candidate {
 
     private struct SaveBody: Encodable { var response: Response }
 
+    /// `{"response": …}`; encoding strings, numbers and booleans cannot fail.
     static func saveBody(_ response: Response) -> ByteBuffer {
         ByteBuffer(bytes: try! JSONEncoder().encode(SaveBody(response: response)))
     }

@@ -4,6 +4,8 @@ import NIOCore
 /// The exam-day load, open loop: candidates start spread evenly over the start window, each saves an answer every
 /// 30 s from a random moment in their first half minute, and later everyone submits. Requests go when they are due,
 /// whatever the server's pace, and latency counts from then.
+///
+/// All of its state lives on the client's event loop (hence `@unchecked Sendable`); its logs are read between phases.
 final class ExamDay: @unchecked Sendable {
     static let saveInterval: TimeAmount = .seconds(30)
 

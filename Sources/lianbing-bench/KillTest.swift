@@ -5,6 +5,8 @@ import NIOCore
 /// The candidates' side of the durability run: start, save until the server is killed, and check on resuming.
 /// Every candidate saves each position of their paper at most once, so an acknowledged answer can only be
 /// present with its value or lost; nothing later can overwrite it.
+///
+/// Its state is touched on the client's event loop only (hence `@unchecked Sendable`).
 final class KillTest: @unchecked Sendable {
     struct Acknowledged {
         var candidate: Int

@@ -31,12 +31,16 @@ func benchLoad(_ arguments: ArraySlice<String>) async throws {
     let idle = server.memory()
 
     // Both processes share the machine's cores, so each phase says how many each kept busy.
-    var cpu = (server: server.cpuSeconds(), bench: ownCPUSeconds(), at: ContinuousClock.now)
+    // The processes share the machine's cores with whatever else runs on it, so each phase says who kept how many busy.
+    var cpu = (server: server.cpuSeconds(), bench: ownCPUSeconds(), machine: machineBusySeconds(), at: ContinuousClock.now)
     func phaseCPU() -> String {
-        let now = (server: server.cpuSeconds(), bench: ownCPUSeconds(), at: ContinuousClock.now)
+        let now = (server: server.cpuSeconds(), bench: ownCPUSeconds(), machine: machineBusySeconds(), at: ContinuousClock.now)
         defer { cpu = now }
         let elapsed = Double((now.at - cpu.at).components.attoseconds) / 1e18 + Double((now.at - cpu.at).components.seconds)
-        return String(format: "CPU: server %.2f, bench %.2f cores", (now.server - cpu.server) / elapsed, (now.bench - cpu.bench) / elapsed)
+        let (server, bench) = (now.server - cpu.server, now.bench - cpu.bench)
+        return String(
+            format: "cores busy: server %.2f, bench %.2f, others %.2f", server / elapsed, bench / elapsed,
+            max(0, now.machine - cpu.machine - server - bench) / elapsed)
     }
 
     let health = try await client.saturate(concurrency: connections, seconds: 10) { _, due, done in
@@ -71,4 +75,13 @@ private func ownCPUSeconds() -> Double {
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// CPU time all processes on the machine have used since boot (every core's non-idle time), in seconds.
+private func machineBusySeconds() -> Double {
+    let stat = (try? String(contentsOfFile: "/proc/stat", encoding: .utf8)) ?? ""
+    // "cpu user nice system idle iowait irq softirq steal …", in clock ticks.
+    let ticks = stat.split(separator: "\n").first?.split(separator: " ").dropFirst().compactMap { Double($0) } ?? []
+    guard ticks.count > 4 else { return 0 }
+    return (ticks.reduce(0, +) - ticks[3] - ticks[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
 }

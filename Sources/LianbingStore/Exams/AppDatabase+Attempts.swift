@@ -51,10 +51,15 @@ extension AppDatabase {
         let now = clock()
         let cache = cache
         let (attempt, exam) = try await batcher.write { db -> (AttemptRecord, ExamRecord) in
-            guard let exam = try ExamRecord.fetchOne(db, key: examId), exam.examStatus != .draft,
-                let candidate = try ExamCandidateRecord.fetchOne(db, key: ["examId": examId, "staffNumber": number])
+            // Cached statements: at the opening of an exam every candidate comes here within a minute.
+            guard let exam = try ExamRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM exam WHERE id = ?"), arguments: [examId]),
+                exam.examStatus != .draft,
+                let candidate = try ExamCandidateRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM examCandidate WHERE examId = ? AND staffNumber = ?"), arguments: [examId, number])
             else { throw LianbingError.notFound("考试 \(examId)") }
-            if var attempt = try AttemptRecord.filter(Column("examId") == examId && Column("staffNumber") == number).fetchOne(db) {
+            let existing = try AttemptRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM attempt WHERE examId = ? AND staffNumber = ?"), arguments: [examId, number])
+            if var attempt = existing {
                 if try Self.finishIfExpired(&attempt, now: now, cache: cache, db) == false, !attempt.attemptState.isFinished {
                     try Self.recordVisit(attempt.id!, "resume", client, now, db)
                     attempt.lastSeenAt = now
@@ -66,13 +71,14 @@ extension AppDatabase {
             guard now >= exam.opensAt else { throw LianbingError.conflict("考试尚未开始，开始时间 \(ChinaTime.format(exam.opensAt))") }
             let closes = candidate.closesAt ?? exam.closesAt
             guard now < closes else { throw LianbingError.conflict("考试已结束，未参加按缺考处理") }
-            guard let paper = try candidate.decodedPaper() else { throw LianbingError.conflict("试卷尚未生成") }
+            guard let paper = candidate.paper else { throw LianbingError.conflict("试卷尚未生成") }
             var attempt = AttemptRecord(
-                id: nil, examId: examId, staffNumber: number, purpose: PaperPurpose.assessment.rawValue, paper: candidate.paper!,
+                id: nil, examId: examId, staffNumber: number, purpose: PaperPurpose.assessment.rawValue, paper: paper,
                 startedAt: now,
                 deadline: Deadline.of(
                     start: now, duration: TimeInterval(exam.durationSeconds), extra: TimeInterval(candidate.extraSeconds), windowCloses: closes),
-                state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil, maxScore: paper.maxScore, pendingCount: 0,
+                state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil, maxScore: try Self.maxScore(ofPaper: paper, db),
+                pendingCount: 0,
                 lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
             try attempt.insert(db)
             try Self.recordVisit(attempt.id!, "start", client, now, db)

@@ -30,7 +30,12 @@ extension AppDatabase {
             guard answer.markedBy == nil else { continue }
             let entry = try cache.entry(item.questionId, revision: item.revision, db)
             answer.score = grader.mark(entry.key, response: try answer.decodedResponse(), points: item.points).score
-            try answer.save(db)
+            // Only the score changes on an existing row. One cached upsert instead of a record save: a submission
+            // marks every item of the paper on the single writer, and record saves were most of that work.
+            try db.cachedStatement(sql: """
+                INSERT INTO attemptAnswer (attemptId, position, response, savedAt, score) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (attemptId, position) DO UPDATE SET score = excluded.score
+                """).execute(arguments: [answer.attemptId, answer.position, answer.response, answer.savedAt, answer.score])
         }
         try recomputeTotals(&attempt, db)
     }
