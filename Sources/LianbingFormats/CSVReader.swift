@@ -7,6 +7,7 @@ import LianbingCore
 ///   Spaces before the opening quote and after the closing one are ignored, as hand-edited files have them.
 /// - Line breaks inside quoted fields come back as LF whatever the file uses, so the same cell reads the same.
 /// - Blank records (including Excel's `,,,` rows) are skipped; they carry nothing and users cannot see them.
+/// - The `'` that `CSVWriter` puts before a formula-like cell is removed again (`CSVFormulaGuard`).
 ///
 /// The parser is one pass over the UTF-8 bytes, so its time is linear in the file size whatever the input.
 public enum CSVReader {
@@ -131,7 +132,7 @@ private struct Parser {
             recordOverflowReported = true
             fail(recordLine, "字段过长：超过 \(maxFieldBytes / 1024) KB，文件可能有误（例如引号没有闭合）")
         }
-        fields.append(String(decoding: field, as: UTF8.self))
+        fields.append(CSVFormulaGuard.unguarded(String(decoding: field, as: UTF8.self)))
         field.removeAll(keepingCapacity: field.count <= 4096)
         fieldOverflowed = false
         afterClosingQuote = false

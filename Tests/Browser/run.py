@@ -3,7 +3,7 @@
 serving a throw-away demo database on a free loopback port. Builds nothing (run it after
 `swift build --build-tests`); keeps one screenshot per step and prints their folder; exits non-zero on failure.
 
-    python3 Tests/Browser/run.py [--bin PATH]
+    python3 Tests/Browser/run.py [--bin PATH] [--only TEST ...]
 """
 import argparse
 import os
@@ -20,12 +20,15 @@ sys.path.insert(0, HERE)
 from browser import Browser  # noqa: E402
 from server import Server  # noqa: E402
 import test_deadline  # noqa: E402
+import test_escape  # noqa: E402
 import test_exam  # noqa: E402
+import test_keyboard  # noqa: E402
 import test_phone  # noqa: E402
 import test_speed  # noqa: E402
 
-# In order: the phone starts the demo exam that the desktop then resumes as a second device.
-TESTS = [test_phone, test_exam, test_deadline, test_speed]
+# In order: the phone starts the demo exam that the desktop then resumes as a second device; the speed test opens
+# the 100-question exam the keyboard test takes; the escape test, last, adds a hostile question to the bank.
+TESTS = [test_phone, test_exam, test_deadline, test_speed, test_keyboard, test_escape]
 
 
 class Context:
@@ -38,6 +41,7 @@ class Context:
         self.browsers = []
         self.reports = []
         self.demo_attempt = None
+        self.hundred_attempt = None
         self.phone_answers = {}
 
     def browser(self, prefix, phone=False):
@@ -63,6 +67,8 @@ class Context:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--bin', default=os.environ.get('LIANBING_BIN', os.path.join(ROOT, '.build', 'debug', 'lianbing')))
+    parser.add_argument('--only', nargs='+', metavar='TEST', help='run only these tests (e.g. test_escape); later '
+                        'tests that rely on an earlier one fail without it')
     arguments = parser.parse_args()
     if not os.access(arguments.bin, os.X_OK):
         sys.exit('%s is missing: build first (swift build --build-tests)' % arguments.bin)
@@ -76,7 +82,7 @@ def main():
     try:
         server.start()
         context = Context(server, shots)
-        for test in TESTS:
+        for test in [t for t in TESTS if not arguments.only or t.__name__ in arguments.only]:
             began = time.monotonic()
             ok = False
             try:

@@ -1,36 +1,17 @@
 """A short exam runs out: at the server's deadline the page stops taking input, the server submits the attempt
 itself, and the answer given before is kept."""
-import os
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
-from selenium.webdriver.common.by import By
-
-from api import Api
+from exams import blueprint, publish_for_staff, start_in_browser
 
 TITLE = '浏览器测试：限时考核'
 
 
 def run(ctx):
-    staff_unit = Api(ctx.server.url, 'staff').me['unit']['code']
-    with open(os.path.join(ctx.root, 'Blueprints', '季度集中考核.txt'), encoding='utf-8') as file:
-        blueprint = file.read()
-    now = datetime.now(timezone.utc)
-    stamp = lambda moment: moment.strftime('%Y-%m-%dT%H:%M:%SZ')
-    trainer = Api(ctx.server.url, 'trainer')
-    exam = trainer.call('POST', '/api/v1/exams', {
-        'title': TITLE, 'blueprint': blueprint, 'unitCode': staff_unit, 'posts': [],
-        'opensAt': stamp(now - timedelta(minutes=1)), 'closesAt': stamp(now + timedelta(seconds=35)),
-        'durationMinutes': 30, 'passMark': 60, 'certifies': False,
-        'review': {'content': 'answers', 'timing': 'immediately'}})
-    trainer.call('POST', '/api/v1/exams/%d/publish' % exam['id'], {})
-
+    publish_for_staff(ctx, TITLE, blueprint(ctx, '季度集中考核.txt'), timedelta(seconds=35))
     page = ctx.browser('deadline')
     page.log_in('staff')
-    page.get('/my/exams')
-    row = page.driver.find_element(By.XPATH, "//li[contains(., '%s')]" % TITLE)
-    page.click_confirming(page.button('开始考试', row))
-    page.wait_ready()
-    attempt = int(page.driver.current_url.rstrip('/').split('/')[-1])
+    attempt = start_in_browser(page, TITLE)
     kept = page.answer_current(0)
     page.wait(lambda: '已保存' in page.save_state(), message='the answer was not saved')
     left = page.remaining_seconds()

@@ -30,4 +30,24 @@ struct CSVWriterTests {
         #expect(read.map(\.fields) == records)
         #expect(read.map(\.line) == [1, 3])
     }
+
+    @Test("Given cells a spreadsheet would run as formulas, when encoded, then each starts with one more apostrophe")
+    func formulaCellsAreGuarded() {
+        let data = CSVWriter.encode([["=HYPERLINK(\"http://x\")", "+86", "-1", "@SUM(A1)", "'=1", "'plain", "a=b", "1-2"]])
+        #expect(String(decoding: data.dropFirst(3), as: UTF8.self)
+            == "\"'=HYPERLINK(\"\"http://x\"\")\",'+86,'-1,'@SUM(A1),''=1,'plain,a=b,1-2\r\n")
+    }
+
+    @Test("Given formula-like and apostrophe cells, when written and read back, then every field is unchanged")
+    func formulaGuardRoundTrip() throws {
+        let records = [["=1+1", "+86", "-", "@x", "'=a", "''+b", "'plain", "\tx", "'", "''", "=", "中文"]]
+        let decoded = try CSVTextDecoder.decode(CSVWriter.encode(records), file: "a.csv").get()
+        #expect(try CSVReader.read(decoded.text, file: "a.csv").get().map(\.fields) == records)
+    }
+
+    @Test("Given a hand-made file, when read, then only an apostrophe guarding a formula-like cell is removed")
+    func readerRemovesOnlyTheGuard() throws {
+        let read = try CSVReader.read("'=1,'-,'plain,'',=2\n", file: "a.csv").get()
+        #expect(read.map(\.fields) == [["=1", "-", "'plain", "''", "=2"]])
+    }
 }

@@ -121,6 +121,8 @@ import Testing
             let admin = try await client.logIn("admin")
             let all = try await client.request(.get, "/api/v1/score-reviews", session: admin).json([ScoreReview].self)
             #expect(all.contains { $0.id == outside.review })
+            let answers = try await client.request(.get, "/api/v1/score-reviews/\(outside.review)/answers", session: admin).json([MarkingItem].self)
+            #expect(answers.count == 2 && answers.allSatisfy { $0.attemptId == outside.attempt && $0.score == 0 })
         }
     }
 

@@ -57,14 +57,27 @@ import Testing
             let reviews = try await client.request(.get, "/score-reviews", session: trainer).text
             #expect(reviews.contains("简答题给分偏低") && reviews.contains("复核结论"))
             let review = try await app.database.scoreReviews(exam: exam.id, by: op)[0]
+            let short = try #require(queue.first { $0.attemptId == review.attemptId })
+            let remarkURI = "/score-reviews/\(review.id)/mark/\(short.position)"
+            #expect(reviews.contains("已评 5.5 分") && reviews.contains("action=\"\(remarkURI)\"") && reviews.contains(short.reference))
+            let refused = try await client.request(.post, remarkURI, session: trainer, form: ["score": "很多"])
+            #expect(refused.status == .badRequest && refused.text.contains("请填写得分") && refused.text.contains("value=\"很多\""))
+            let remarked = try await client.request(.post, remarkURI, session: trainer, form: ["score": "7", "comment": "复核改分"])
+            #expect(remarked.status == .seeOther && remarked.headers[.location] == "/score-reviews?done=remarked#r\(review.id)")
+            let page = try await client.request(.get, "/score-reviews?done=remarked", session: trainer).text
+            #expect(page.contains("已重新评分") && page.contains("已评 7 分") && page.contains("value=\"复核改分\""))
+
             let blank = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": ""])
             #expect(blank.status == .badRequest && blank.text.contains("请填写复核结论"))
-            let answered = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": "经复核，维持原分"])
+            let answered = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": "经复核，加 1.5 分"])
             #expect(answered.status == .seeOther)
             let after = try await app.database.scoreReviews(exam: exam.id, by: op)[0]
-            #expect(after.reply == "经复核，维持原分" && after.answeredBy != nil && after.scoreAfter == after.scoreBefore)
+            #expect(after.reply == "经复核，加 1.5 分" && after.answeredBy != nil)
+            #expect(after.scoreAfter == after.scoreBefore.map { $0 + 1.5 })
             let listed = try await client.request(.get, "/score-reviews", session: trainer).text
-            #expect(listed.contains("经复核，维持原分") && listed.contains("没有待答复的复核申请"))
+            #expect(listed.contains("经复核，加 1.5 分") && listed.contains("没有待答复的复核申请") && !listed.contains(remarkURI))
+            let late = try await client.request(.post, remarkURI, session: trainer, form: ["score": "0"])
+            #expect(late.status == .conflict && late.text.contains("该申请已答复"))
         }
     }
 

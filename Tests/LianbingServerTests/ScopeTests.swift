@@ -83,6 +83,7 @@ import Testing
                 Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates/\(c)/excuse", json: #"{"reason":"越权"}"#)
             ],
             "POST /api/v1/marking/{attempt}/{position}": [Probe(method: .post, uri: "/api/v1/marking/\(a)/0", json: #"{"score":1}"#)],
+            "GET /api/v1/score-reviews/{review}/answers": [Probe(method: .get, uri: "/api/v1/score-reviews/\(r)/answers")],
             "POST /api/v1/score-reviews/{review}/answer": [Probe(method: .post, uri: "/api/v1/score-reviews/\(r)/answer", json: #"{"reply":"越权"}"#)],
             "POST /api/v1/my/exams/{exam}/attempt": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/attempt", json: "{}")],
             "POST /api/v1/my/exams/{exam}/score-review": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/score-review", json: #"{"reason":"越权"}"#)],
@@ -146,6 +147,7 @@ import Testing
             "GET /exams/{exam}/statistics": [Probe(method: .get, uri: "/exams/\(x)/statistics")],
             "POST /marking/{attempt}/{position}": [Probe(method: .post, uri: "/marking/\(a)/0", form: ["score": "1"])],
             "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权"])],
+            "POST /score-reviews/{review}/mark/{position}": [Probe(method: .post, uri: "/score-reviews/\(r)/mark/0", form: ["score": "0"])],
         ]
     }
 

@@ -27,6 +27,7 @@ struct ExamsController {
         router.get("/api/v1/marking", use: markingQueue)
         router.post("/api/v1/marking/:attempt/:position", use: mark)
         router.get("/api/v1/score-reviews", use: scoreReviews)
+        router.get("/api/v1/score-reviews/:review/answers", use: scoreReviewAnswers)
         router.post("/api/v1/score-reviews/:review/answer", use: answerScoreReview)
         router.get("/api/v1/units/:code/mastery", use: unitMastery)
         router.get("/api/v1/staff/:number/mastery", use: staffMastery)
@@ -179,6 +180,11 @@ struct ExamsController {
 
     @Sendable func scoreReviews(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[ScoreReview]> {
         JSONBody(try await database.scoreReviews(exam: request.query("exam").flatMap { Int64($0) }, by: try context.principal(.trainer)))
+    }
+
+    @Sendable func scoreReviewAnswers(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[MarkingItem]> {
+        JSONBody(try await database.shortAnswers(
+            forReview: try context.parameters.require("review", as: Int64.self), by: try context.principal(.trainer)))
     }
 
     @Sendable func answerScoreReview(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ScoreReview> {

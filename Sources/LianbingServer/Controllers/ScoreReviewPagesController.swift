@@ -3,8 +3,8 @@ import Hummingbird
 import LianbingCore
 import LianbingStore
 
-/// Score reviews (成绩复核) in the browser: candidates' requests after release, unanswered first, and the
-/// trainer's reply, which records the candidate's score at that moment.
+/// Score reviews (成绩复核) in the browser: candidates' requests after release, unanswered first, the candidate's
+/// short answers to mark again, and the trainer's reply, which records the candidate's score at that moment.
 struct ScoreReviewPagesController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -12,6 +12,7 @@ struct ScoreReviewPagesController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/score-reviews", use: reviewsPage)
         router.post("/score-reviews/:review/answer", use: answer)
+        router.post("/score-reviews/:review/mark/:position", use: mark)
     }
 
     struct ReviewEntry {
@@ -29,6 +30,8 @@ struct ScoreReviewPagesController {
         var scoreAfter: String
         var draft: String
         var entryError: String?
+        /// The attempt's short answers, to mark again before replying; objective questions are marked by the key.
+        var answers: [MarkingEntry] = []
 
         init(_ review: ScoreReview, draft: String = "", error: String? = nil) {
             id = review.id
@@ -59,18 +62,38 @@ struct ScoreReviewPagesController {
     }
 
     private func renderReviews(
-        notice: String? = nil, typed: (id: Int64, reply: String, error: String)? = nil, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok
+        notice: String? = nil, typed: (id: Int64, reply: String, error: String)? = nil, marking: MarkingEntry.Typed? = nil,
+        context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let reviews = try await database.scoreReviews(by: try context.principal(.trainer))
-        let entries = reviews.map { review in
+        let principal = try context.principal(.trainer)
+        var entries = try await database.scoreReviews(by: principal).map { review in
             typed.flatMap { $0.id == review.id ? ReviewEntry(review, draft: $0.reply, error: $0.error) : nil } ?? ReviewEntry(review)
+        }
+        for index in entries.indices where entries[index].answeredAt == nil {
+            let id = entries[index].id
+            entries[index].answers = try await database.shortAnswers(forReview: id, by: principal).map {
+                MarkingEntry($0, action: "/score-reviews/\(id)/mark/\($0.position)", typed: marking)
+            }
         }
         let content = ReviewsContent(
             pending: entries.filter { $0.answeredAt == nil }, answered: entries.filter { $0.answeredAt != nil }, notice: notice)
         return pages.render(
             "score-reviews", title: "成绩复核", path: "/marking", session: context.session, content: content, status: status,
             styles: ["manage.css"])
+    }
+
+    /// Marks one of the review's short answers again; the attempt's total follows at once.
+    @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let id = try context.parameters.require("review", as: Int64.self)
+        let position = try context.parameters.require("position", as: Int.self)
+        let review = try await database.scoreReview(id, by: principal)
+        guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复，不能再改分") }
+        let fields = try await FormFields.from(request, context: context)
+        if let refused = try await MarkingEntry.save(fields, attempt: review.attemptId, position: position, in: database, by: principal) {
+            return try await renderReviews(marking: refused.typed, context: context, status: refused.status)
+        }
+        return .redirect(to: "/score-reviews?done=remarked#r\(id)", type: .normal)
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {

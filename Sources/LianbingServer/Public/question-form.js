@@ -14,11 +14,12 @@
     return node;
   }
 
-  // Blanks are runs of underscores in the stem; numbering them ties each to its input.
+  // Blanks are runs of four or more underscores in the stem (BankValidator.minimumBlankUnderscores), so a shorter
+  // run such as a variable name stays text; numbering them ties each to its input.
   function stemText(item) {
     if (item.kind !== 'blank') return item.stem;
     var n = 0;
-    return item.stem.replace(/_{2,}/g, function (run) { n += 1; return '（' + n + '）' + run; });
+    return item.stem.replace(/_{4,}/g, function (run) { n += 1; return '（' + n + '）' + run; });
   }
 
   function chosenIndexes(item, response) {

@@ -15,6 +15,7 @@ enum Notice {
         case "excused": "已批准 \(who) 免考。"
         case "marked": "评分已保存。"
         case "answered": "复核答复已保存。"
+        case "remarked": "已重新评分，考生得分随之更新。核对后请答复复核申请。"
         default: nil
         }
     }

@@ -132,10 +132,14 @@ extension AppDatabase {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
         let cache = cache
+        let premarked = try await reader.read { db -> MachineMarks? in
+            let attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            return attempt.attemptState == .inProgress ? try MachineMarks(of: attempt, cache: cache, db) : nil
+        }
         let (attempt, exam) = try await batcher.write { db -> (AttemptRecord, ExamRecord?) in
             var attempt = try Self.ownAttempt(id, staffNumber: number, db)
             if try !Self.finishIfExpired(&attempt, now: now, cache: cache, db), !attempt.attemptState.isFinished {
-                try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db)
+                try Self.finish(&attempt, as: .submitted, now: now, premarked: premarked, cache: cache, db)
             }
             return (attempt, try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) })
         }

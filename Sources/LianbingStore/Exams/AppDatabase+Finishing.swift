@@ -11,33 +11,24 @@ extension AppDatabase {
         return true
     }
 
-    /// Ends an attempt and marks it: every item gets a row, unanswered ones with no response.
-    static func finish(_ attempt: inout AttemptRecord, as state: AttemptState, now: Date, cache: QuestionCache, _ db: Database) throws {
+    /// Ends an attempt and marks it: every item gets a row, unanswered ones with no response. Marks worked out
+    /// earlier on a reader are used when the answers they were worked out from are still the stored ones.
+    static func finish(
+        _ attempt: inout AttemptRecord, as state: AttemptState, now: Date, premarked: MachineMarks? = nil, cache: QuestionCache,
+        _ db: Database
+    ) throws {
         attempt.state = state.rawValue
         attempt.submittedAt = state == .autoSubmitted ? min(now, attempt.deadline ?? now) : now
-        try grade(&attempt, cache: cache, db)
+        if let premarked, try premarked.isCurrent(db) {
+            try premarked.write(&attempt, db)
+        } else {
+            try grade(&attempt, cache: cache, db)
+        }
     }
 
     /// Marks every item not marked by a person, from the saved responses, and recomputes the totals.
     static func grade(_ attempt: inout AttemptRecord, cache: QuestionCache, _ db: Database) throws {
-        let paper = try attempt.decodedPaper()
-        let grader = Grader(multipleChoice: try policy(of: attempt, db))
-        let answers = try Dictionary(
-            uniqueKeysWithValues: AnswerRecord.filter(Column("attemptId") == attempt.id!).fetchAll(db).map { ($0.position, $0) })
-        for (position, item) in paper.items.enumerated() {
-            var answer = answers[position]
-                ?? AnswerRecord(attemptId: attempt.id!, position: position, response: nil, savedAt: attempt.submittedAt ?? Date())
-            guard answer.markedBy == nil else { continue }
-            let entry = try cache.entry(item.questionId, revision: item.revision, db)
-            answer.score = grader.mark(entry.key, response: try answer.decodedResponse(), points: item.points).score
-            // Only the score changes on an existing row. One cached upsert instead of a record save: a submission
-            // marks every item of the paper on the single writer, and record saves were most of that work.
-            try db.cachedStatement(sql: """
-                INSERT INTO attemptAnswer (attemptId, position, response, savedAt, score) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (attemptId, position) DO UPDATE SET score = excluded.score
-                """).execute(arguments: [answer.attemptId, answer.position, answer.response, answer.savedAt, answer.score])
-        }
-        try recomputeTotals(&attempt, db)
+        try MachineMarks(of: attempt, cache: cache, db).write(&attempt, db)
     }
 
     static func recomputeTotals(_ attempt: inout AttemptRecord, _ db: Database) throws {

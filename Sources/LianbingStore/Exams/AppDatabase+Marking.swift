@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LianbingCore
 
-/// A short answer waiting for a trainer, with what the trainer marks against.
+/// A short answer for a trainer to mark, with what the trainer marks against and any mark given so far.
 public struct MarkingItem: Sendable, Codable, Equatable {
     public var attemptId: Int64
     public var position: Int
@@ -15,6 +15,9 @@ public struct MarkingItem: Sendable, Codable, Equatable {
     public var scoringPoints: [String]
     public var points: Double
     public var response: String
+    /// `nil` until marked: always so in the marking queue, set when a score review shows a marked answer again.
+    public var score: Double?
+    public var comment: String?
 }
 
 extension AppDatabase {
@@ -23,27 +26,48 @@ extension AppDatabase {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以阅卷") }
         let cache = cache
         return try await reader.read { db in
-            var sql = """
-                SELECT a.id, a.examId, a.staffNumber, a.paper, e.title, x.position, x.response
-                FROM attemptAnswer x JOIN attempt a ON a.id = x.attemptId JOIN exam e ON e.id = a.examId
-                JOIN unit u ON u.code = e.unitCode
-                WHERE x.score IS NULL AND a.state IN ('submitted', 'auto-submitted') AND u.path >= ? AND u.path < ?
-                """
+            var condition = "x.score IS NULL AND a.state IN ('submitted', 'auto-submitted') AND u.path >= ? AND u.path < ?"
             var arguments: StatementArguments = [principal.scope.lowerBound, principal.scope.upperBound]
-            if let examId { sql += " AND a.examId = ?"; arguments += [examId] }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY a.submittedAt, a.id, x.position", arguments: arguments).map { row in
-                let paper = try JSONDecoder().decode(Paper.self, from: Data((row["paper"] as String).utf8))
-                let item = paper.items[row["position"]]
-                let question = try cache.entry(item.questionId, revision: item.revision, db).question
-                guard case .shortAnswer(let reference, let points) = question.answer else { throw LianbingError.conflict("只有简答题需要人工阅卷") }
-                let response = try (row["response"] as String?).map { try JSONDecoder().decode(Response.self, from: Data($0.utf8)) }
-                var text = ""
-                if case .text(let written)? = response { text = written }
-                return MarkingItem(
-                    attemptId: row["id"], position: row["position"], examId: row["examId"], examTitle: row["title"],
-                    staffNumber: row["staffNumber"], questionId: item.questionId, stem: question.stem, reference: reference,
-                    scoringPoints: points, points: item.points, response: text)
-            }
+            if let examId { condition += " AND a.examId = ?"; arguments += [examId] }
+            return try Self.shortAnswers(db, where: condition, arguments, cache: cache)
+        }
+    }
+
+    /// The short answers of the attempt a score review is about, marked or not, so they can be marked again.
+    public func shortAnswers(forReview reviewId: Int64, by principal: Principal) async throws -> [MarkingItem] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
+        let cache = cache
+        return try await reader.read { db in
+            let review = try Self.scoreReview(reviewId, for: principal, db)
+            return try Self.shortAnswers(db, where: "a.id = ?", [review.attemptId], cache: cache)
+        }
+    }
+
+    /// Short answers (only they have `attemptAnswer` rows that a person marks) matching `condition`.
+    private static func shortAnswers(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, cache: QuestionCache
+    ) throws -> [MarkingItem] {
+        let sql = """
+            SELECT a.id, a.examId, a.staffNumber, a.paper, e.title, x.position, x.response, x.score, x.comment
+            FROM attemptAnswer x JOIN attempt a ON a.id = x.attemptId JOIN exam e ON e.id = a.examId
+            JOIN unit u ON u.code = e.unitCode
+            WHERE \(condition) ORDER BY a.submittedAt, a.id, x.position
+            """
+        var papers: [Int64: Paper] = [:]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            let attemptId: Int64 = row["id"]
+            let paper = try papers[attemptId] ?? JSONDecoder().decode(Paper.self, from: Data((row["paper"] as String).utf8))
+            papers[attemptId] = paper
+            let item = paper.items[row["position"]]
+            let question = try cache.entry(item.questionId, revision: item.revision, db).question
+            guard case .shortAnswer(let reference, let points) = question.answer else { return nil }
+            let response = try (row["response"] as String?).map { try JSONDecoder().decode(Response.self, from: Data($0.utf8)) }
+            var text = ""
+            if case .text(let written)? = response { text = written }
+            return MarkingItem(
+                attemptId: attemptId, position: row["position"], examId: row["examId"], examTitle: row["title"],
+                staffNumber: row["staffNumber"], questionId: item.questionId, stem: question.stem, reference: reference,
+                scoringPoints: points, points: item.points, response: text, score: row["score"], comment: row["comment"])
         }
     }
 

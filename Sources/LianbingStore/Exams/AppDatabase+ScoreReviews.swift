@@ -61,9 +61,7 @@ extension AppDatabase {
         guard !reply.isEmpty else { throw LianbingError.invalid("请填写复核结论") }
         let now = clock()
         return try await writer.write { db in
-            guard let review = try Self.scoreReviews(db, where: "r.id = ?", [id]).first,
-                (try? Self.examInScope(review.examId, for: principal, db)) != nil
-            else { throw LianbingError.notFound("成绩复核申请 \(id)") }
+            let review = try Self.scoreReview(id, for: principal, db)
             guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复") }
             let score = try Double.fetchOne(db, sql: "SELECT score FROM attempt WHERE id = ?", arguments: [review.attemptId])
             try db.execute(
@@ -74,6 +72,20 @@ extension AppDatabase {
                 "\(review.scoreBefore.map(Self.points) ?? "-") → \(score.map(Self.points) ?? "-")：\(reply)", at: now)
             return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
         }
+    }
+
+    /// One request in an exam in the caller's scope.
+    public func scoreReview(_ id: Int64, by principal: Principal) async throws -> ScoreReview {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
+        return try await reader.read { db in try Self.scoreReview(id, for: principal, db) }
+    }
+
+    /// A request outside the caller's scope is reported as missing, so its existence is not given away.
+    static func scoreReview(_ id: Int64, for principal: Principal, _ db: Database) throws -> ScoreReview {
+        guard let review = try scoreReviews(db, where: "r.id = ?", [id]).first,
+            (try? examInScope(review.examId, for: principal, db)) != nil
+        else { throw LianbingError.notFound("成绩复核申请 \(id)") }
+        return review
     }
 
     /// The caller's own request for an exam, if any.
