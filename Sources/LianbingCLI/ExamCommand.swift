@@ -7,7 +7,7 @@ struct ExamCommand: AsyncParsableCommand {
         commandName: "exam", abstract: "集中考核：创建、发布、试卷、纸笔考试、考生调整、结束、成绩与统计。",
         discussion: "时间一律按北京时间输入和显示，格式 \"YYYY-MM-DD HH:MM\"。",
         subcommands: [
-            Create.self, List.self, Show.self, Publish.self, Papers.self, Forms.self, Marks.self, Candidates.self, Override.self,
+            Create.self, Edit.self, Delete.self, List.self, Show.self, Publish.self, Papers.self, Forms.self, Marks.self, Candidates.self, Override.self,
             Reopen.self, Excuse.self, Close.self, Release.self, Results.self, Stats.self, Regrade.self,
         ])
 }

@@ -10,66 +10,56 @@ extension ExamCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "考试名称。")
-        var title: String
-
-        @Option(help: "组卷规则文件（.txt，格式见 Blueprints/README.md）。", completion: .file(extensions: ["txt"]))
-        var blueprint: String
-
-        @Option(help: "考生范围：该单位及其下级的在岗工作人员。")
-        var unit: String
-
-        @Option(help: "只考这些岗位的人员（可重复）；省略则不限岗位。")
-        var post: [String] = []
-
-        @Option(help: "开始时间（北京时间），如 \"2026-11-25 09:00\"。")
-        var opens: String
-
-        @Option(help: "结束时间（北京时间），如 \"2026-11-25 17:00\"。")
-        var closes: String
-
-        @Option(help: "答题时长（分钟）。")
-        var duration: Int
-
-        @Option(help: "合格分数。")
-        var passMark: Double
-
-        @Flag(help: "成绩计入培训证书。")
-        var certifies = false
-
-        @Option(help: "交卷后考生可看：score（仅成绩）、answers（成绩和本人作答）、keys（另含答案和解析）。")
-        var review: ReviewPolicy.Content = .score
-
-        @Option(help: "何时可看：immediately（交卷后立即）、after-release（成绩发布后）、after-close（考试结束后）。")
-        var reviewTiming: ReviewPolicy.Timing = .afterRelease
-
-        @Option(help: "多选题少选得分比例（0–1 之间，如 0.5）；省略则全部选对才得分。")
-        var partialShare: Double?
-
-        @Option(help: "成绩发布后可申请复核的天数。")
-        var reviewDays = 7
-
-        @Option(help: "随机种子：相同规则、题库版本和种子总能组出相同的试卷；省略则随机选取。")
-        var seed: UInt64?
-
-        func validate() throws {
-            _ = try ChinaTimeOption.parse(opens, option: "--opens")
-            _ = try ChinaTimeOption.parse(closes, option: "--closes")
-        }
+        @OptionGroup var settings: ExamSettingsOptions
 
         func run() async throws {
             try await reportingErrors {
-                let file = try BlueprintFile.read(blueprint)
-                let draft = ExamDraft(
-                    title: title, blueprint: file.blueprint, blueprintText: file.text, unitCode: unit, posts: post,
-                    opensAt: try ChinaTimeOption.parse(opens, option: "--opens"), closesAt: try ChinaTimeOption.parse(closes, option: "--closes"),
-                    duration: TimeInterval(duration * 60), passMark: passMark, certifies: certifies,
-                    review: ReviewPolicy(content: review, timing: reviewTiming),
-                    multipleChoice: partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: reviewDays, seed: seed)
+                let draft = try settings.draft()
                 let db = try database.open()
                 let exam = try await db.createExam(draft, by: try await db.operatorPrincipal())
                 Console.out("已创建考试 \(exam.id)（草稿）。发布后冻结考生名单并为每人组卷：lianbing exam publish \(exam.id)")
                 for line in ExamText.detail(exam) { Console.out("  " + line) }
+            }
+        }
+    }
+}
+
+extension ExamCommand {
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "修改考试草稿的全部设置（与 create 的选项相同），检查同 create；已发布的考试不能修改。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "考试编号（草稿）。")
+        var exam: Int64
+
+        @OptionGroup var settings: ExamSettingsOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let draft = try settings.draft()
+                let db = try database.open()
+                let exam = try await db.updateExam(exam, draft, by: try await db.operatorPrincipal())
+                Console.out("已修改考试 \(exam.id)（草稿）。")
+                for line in ExamText.detail(exam) { Console.out("  " + line) }
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "删除考试草稿；已发布的考试不能删除。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "考试编号（草稿）。")
+        var exam: Int64
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try await db.deleteExam(exam, by: try await db.operatorPrincipal())
+                Console.out("已删除考试草稿 \(exam)。")
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 @testable import LianbingCLI
 import LianbingCore
 import LianbingFormats
-import LianbingStore
+@testable import LianbingStore
 import Testing
 
 /// `lianbing blueprint`, `exam` and `mark` in-process on a temp-file database holding a small tree, five candidates
@@ -250,9 +250,57 @@ import Testing
         #expect(table.stdout.contains("CIC 28.7%"))
     }
 
+    @Test func draftsAreEditedAndDeletedButPublishedExamsAreNot() async throws {
+        try await prepare()
+        let database = try store()
+        let op = try await database.operatorPrincipal()
+        try await run(createArguments(blueprint: Self.quarterly))
+        let id = try #require(try await database.exams(by: op).first).id
+        func editing(_ blueprint: String) -> [String] {
+            var arguments = createArguments(blueprint: blueprint)
+            arguments[1] = "edit"
+            arguments.insert("\(id)", at: 2)
+            arguments[arguments.firstIndex(of: "2026年第四季度集中考核")!] = "2026年第四季度集中考核（补考）"
+            arguments[arguments.firstIndex(of: "90")!] = "45"
+            return arguments
+        }
+        #expect(try await refused(editing(try write("infeasible.txt", try Self.infeasibleBlueprint()))))
+        #expect(try await database.exam(id, by: op).title == "2026年第四季度集中考核")
+        try await run(editing(Self.quarterly))
+        let edited = try await database.exam(id, by: op)
+        #expect(edited.title == "2026年第四季度集中考核（补考）" && edited.duration == 2_700 && edited.seed == 20_261_001 && edited.status == .draft)
+
+        try await run(["exam", "publish", "\(id)"])
+        #expect(try await refused(editing(Self.quarterly)))
+        #expect(try await refused(["exam", "delete", "\(id)"]))
+        try await run(createArguments(blueprint: Self.quarterly))
+        let draft = try #require(try await database.exams(by: op).first { $0.status == .draft }).id
+        try await run(["exam", "delete", "\(draft)"])
+        #expect(try await database.exams(by: op).map(\.id) == [id])
+        #expect(try await refused(["exam", "delete", "\(draft)"]))
+    }
+
+    @Test func verifyingPapersNamesACandidateWhosePaperDiffersFromTheRegeneration() async throws {
+        try await prepare()
+        let database = try store()
+        try await run(createArguments(blueprint: Self.quarterly))
+        let id = try #require(try await database.exams(by: try await database.operatorPrincipal()).first).id
+        try await run(["exam", "publish", "\(id)"])
+        try await run(["exam", "papers", "\(id)", "--verify"])
+        try await database.writer.write { db in
+            try db.execute(
+                sql: "UPDATE examCandidate SET paper = (SELECT paper FROM examCandidate WHERE examId = ?1 AND staffNumber = 'GD2') WHERE examId = ?1 AND staffNumber = 'GD1'",
+                arguments: [id])
+        }
+        #expect(try await refused(["exam", "papers", "\(id)", "--verify"]))
+        guard Self.binaryBuilt else { return }
+        let verify = try BinaryTests.run(["exam", "papers", "\(id)", "--verify", "--db", db])
+        #expect(verify.status != 0 && verify.stderr.contains("不一致的考生：GD1"), "\(verify.stderr)")
+    }
+
     @Test(.enabled(if: binaryBuilt)) func everyNewCommandHasHelp() throws {
         for command in [
-            ["blueprint", "check"], ["blueprint", "show"], ["exam", "create"], ["exam", "list"], ["exam", "show"], ["exam", "publish"],
+            ["blueprint", "check"], ["blueprint", "show"], ["exam", "create"], ["exam", "edit"], ["exam", "delete"], ["exam", "list"], ["exam", "show"], ["exam", "publish"],
             ["exam", "papers"], ["exam", "forms"], ["exam", "marks"], ["exam", "candidates", "add"], ["exam", "candidates", "remove"],
             ["exam", "override"], ["exam", "reopen"], ["exam", "excuse"], ["exam", "close"], ["exam", "release"], ["exam", "results"],
             ["exam", "stats"], ["exam", "regrade"], ["mark", "list"], ["mark", "set"],

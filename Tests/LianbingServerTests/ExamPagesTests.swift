@@ -127,6 +127,61 @@ import Testing
         }
     }
 
+    @Test("Given a draft, then its form comes back filled in, saves changes, and deletes; a published exam's settings stay")
+    func editAndDeleteDrafts() async throws {
+        let app = try await TestApp.demoWithExams()
+        let county = try await app.anchors().county
+        let (_, text) = try TestApp.shippedBlueprint()
+        let op = try await app.database.operatorPrincipal()
+        let form = [
+            "title": "第二季度集中考核", "unit_code": county, "opens_at": "2030-06-01T09:00", "closes_at": "2030-06-01T11:00",
+            "duration_minutes": "90", "pass_mark": "60", "review_content": "answers", "review_timing": "after-release",
+            "multiple_choice": "partial", "partial_percent": "40", "review_request_days": "5", "blueprint_text": text, "action": "save",
+        ]
+        try await app.run { client in
+            let trainer = try await client.logIn("trainer")
+            let saved = try await client.request(.post, "/exams", session: trainer, form: form)
+            let id = try #require(Self.examID(in: saved))
+            let seed = try await app.database.exam(id, by: op).seed
+            let detail = try await client.request(.get, "/exams/\(id)", session: trainer).text
+            #expect(detail.contains("href=\"/exams/\(id)/edit\"") && detail.contains("action=\"/exams/\(id)/delete\""))
+
+            let page = try await client.request(.get, "/exams/\(id)/edit", session: trainer).text
+            #expect(page.contains("修改考试草稿") && page.contains("action=\"/exams/\(id)/edit\"") && page.contains("value=\"第二季度集中考核\""))
+            #expect(page.contains("value=\"2030-06-01T09:00\"") && page.contains("value=\"40\"") && page.contains("value=\"5\""))
+            #expect(page.contains("value=\"answers\" selected") && page.contains("value=\"partial\" checked") && page.contains("1-5 | 3"))
+
+            let bad = try await client.request(.post, "/exams/\(id)/edit", session: trainer, form: form.merging(["closes_at": "2030-06-01T08:00"]) { $1 })
+            #expect(bad.status == .badRequest && bad.text.contains("结束时间必须晚于开始时间") && bad.text.contains("action=\"/exams/\(id)/edit\""))
+            let changed = form.merging(["title": "第二季度集中考核（调整）", "duration_minutes": "60", "multiple_choice": "all"]) { $1 }
+            let edited = try await client.request(.post, "/exams/\(id)/edit", session: trainer, form: changed)
+            #expect(edited.status == .seeOther && edited.headers[.location] == "/exams/\(id)?done=edited")
+            let exam = try await app.database.exam(id, by: op)
+            #expect(exam.title == "第二季度集中考核（调整）" && exam.duration == 3_600 && exam.multipleChoice == .allOrNothing)
+            #expect(exam.seed == seed && exam.status == .draft && exam.review == ReviewPolicy(content: .answers, timing: .afterRelease))
+
+            #expect(try await client.request(.post, "/exams/\(id)/publish", session: trainer, form: [:]).status == .seeOther)
+            let closed = try await client.request(.get, "/exams/\(id)/edit", session: trainer)
+            #expect(closed.status == .seeOther && closed.headers[.location] == "/exams/\(id)")
+            let late = try await client.request(.post, "/exams/\(id)/edit", session: trainer, form: form)
+            #expect(late.status == .conflict && late.text.contains("考试已发布，不能再修改设置"))
+            #expect(try await client.request(.post, "/exams/\(id)/delete", session: trainer, form: [:]).status == .conflict)
+            #expect(try await app.database.exam(id, by: op).title == "第二季度集中考核（调整）")
+
+            let another = try await client.request(.post, "/exams", session: trainer, form: form)
+            let draft = try #require(Self.examID(in: another))
+            let deleted = try await client.request(.post, "/exams/\(draft)/delete", session: trainer, form: [:])
+            #expect(deleted.status == .seeOther && deleted.headers[.location] == "/exams?done=deleted")
+            #expect(try await client.request(.get, "/exams?done=deleted", session: trainer).text.contains("考试草稿已删除"))
+            #expect(try await client.request(.get, "/exams/\(draft)", session: trainer).status == .notFound)
+        }
+    }
+
+    /// The exam a `/exams/{id}…` redirect names.
+    static func examID(in response: TestResponse) -> Int64? {
+        response.headers[.location].flatMap { Int64($0.dropFirst("/exams/".count).prefix { $0.isNumber }) }
+    }
+
     @Test("Given shipped blueprint files, then the form offers the assessment ones only")
     func shippedBlueprintsAreAssessmentsOnly() {
         let files = ShippedBlueprints(directory: TestApp.root.appendingPathComponent("Blueprints")).files().map(\.name)

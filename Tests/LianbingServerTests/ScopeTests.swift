@@ -83,6 +83,10 @@ import Testing
                 Probe(method: .post, uri: "/api/v1/exams/\(x)/candidates/\(c)/excuse", json: #"{"reason":"越权"}"#)
             ],
             "POST /api/v1/marking/{attempt}/{position}": [Probe(method: .post, uri: "/api/v1/marking/\(a)/0", json: #"{"score":1}"#)],
+            "PUT /api/v1/exams/{exam}": [
+                Probe(method: .put, uri: "/api/v1/exams/\(x)", json: #"{"title":"越权","blueprint":\#(e.blueprintJSON),"unitCode":"\#(u)","opensAt":"2026-01-01T00:00:00Z","closesAt":"2026-01-02T00:00:00Z","durationMinutes":60,"passMark":60}"#)
+            ],
+            "DELETE /api/v1/exams/{exam}": [Probe(method: .delete, uri: "/api/v1/exams/\(x)")],
             "GET /api/v1/score-reviews/{review}/answers": [Probe(method: .get, uri: "/api/v1/score-reviews/\(r)/answers")],
             "POST /api/v1/score-reviews/{review}/answer": [Probe(method: .post, uri: "/api/v1/score-reviews/\(r)/answer", json: #"{"reply":"越权"}"#)],
             "POST /api/v1/my/exams/{exam}/attempt": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/attempt", json: "{}")],
@@ -146,6 +150,9 @@ import Testing
             "GET /exams/{exam}/results.csv": [Probe(method: .get, uri: "/exams/\(x)/results.csv")],
             "GET /exams/{exam}/statistics": [Probe(method: .get, uri: "/exams/\(x)/statistics")],
             "POST /marking/{attempt}/{position}": [Probe(method: .post, uri: "/marking/\(a)/0", form: ["score": "1"])],
+            "GET /exams/{exam}/edit": [Probe(method: .get, uri: "/exams/\(x)/edit")],
+            "POST /exams/{exam}/edit": [Probe(method: .post, uri: "/exams/\(x)/edit", form: ["title": "越权", "action": "save"])],
+            "POST /exams/{exam}/delete": [Probe(method: .post, uri: "/exams/\(x)/delete", form: [:])],
             "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权"])],
             "POST /score-reviews/{review}/mark/{position}": [Probe(method: .post, uri: "/score-reviews/\(r)/mark/0", form: ["score": "0"])],
         ]

@@ -221,6 +221,37 @@ struct ExamLifecycleTests {
         await expectError(.notFound) { try await fixture.db.excuseCandidate("TH0002", inExam: exam.id, reason: "x", by: otherAdmin) }
     }
 
+    @Test("Given a draft, then editing rechecks it, keeps its seed and drops stale forms; published, it can be neither edited nor deleted")
+    func editAndDeleteDrafts() async throws {
+        let fixture = try await Fixture.withExamBank()
+        let trainer = try await fixture.trainer()
+        let draft = try await fixture.db.createExam(ExamBank.draft(fixture.clock), by: trainer)
+        _ = try await fixture.db.makeForms(ofExam: draft.id, count: 2, allowShared: true, by: trainer)
+        var changed = ExamBank.draft(fixture.clock)
+        changed.title = "2026年第四季度集中考核（补考）"
+        changed.seed = nil
+        changed.duration = 900
+        var infeasible = changed
+        infeasible.blueprint.cells[0].count = 9
+        await expectError(.invalid) { try await fixture.db.updateExam(draft.id, infeasible, by: trainer) }
+        #expect(try await fixture.db.exam(draft.id, by: trainer).title == draft.title)
+        await expectError(.notFound) { try await fixture.db.updateExam(draft.id, changed, by: try await fixture.otherCountyAdmin()) }
+
+        let edited = try await fixture.db.updateExam(draft.id, changed, by: trainer)
+        #expect(edited.title == changed.title && edited.duration == 900 && edited.seed == draft.seed && edited.createdAt == draft.createdAt)
+        #expect(try await fixture.db.forms(ofExam: draft.id, by: trainer).forms.isEmpty)
+        let published = try await fixture.db.publishExam(draft.id, by: trainer)
+        await expectError(.conflict) { try await fixture.db.updateExam(published.id, changed, by: trainer) }
+        await expectError(.conflict) { try await fixture.db.deleteExam(published.id, by: trainer) }
+
+        let other = try await fixture.db.createExam(ExamBank.draft(fixture.clock), by: trainer)
+        await expectError(.notFound) { try await fixture.db.deleteExam(other.id, by: try await fixture.otherCountyAdmin()) }
+        try await fixture.db.deleteExam(other.id, by: trainer)
+        await expectError(.notFound) { try await fixture.db.exam(other.id, by: trainer) }
+        let actions = try await fixture.db.auditEntries().map(\.action)
+        #expect(actions.contains("exam.edit") && actions.contains("exam.delete"))
+    }
+
     @Test("Given a candidate added after publication, then their paper respects what the exposure cap has left")
     func lateCandidate() async throws {
         let fixture = try await Fixture.withExamBank()

@@ -4,8 +4,9 @@ import LianbingCore
 import LianbingFormats
 import LianbingStore
 
-/// Creating a centralised assessment in the browser: one form that checks its blueprint against the bank before
-/// anything is saved (检查组卷规则), and saves a draft only when the store finds nothing wrong.
+/// Creating and editing a centralised assessment in the browser: one form that checks its blueprint against the bank
+/// before anything is saved (检查组卷规则), and saves a draft only when the store finds nothing wrong; and deleting
+/// a draft. Once published, an exam's settings stay as they are.
 struct ExamCreationController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -13,7 +14,10 @@ struct ExamCreationController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/exams/new", use: newPage)
-        router.post("/exams", use: submit)
+        router.post("/exams", use: create)
+        router.get("/exams/:exam/edit", use: editPage)
+        router.post("/exams/:exam/edit", use: edit)
+        router.post("/exams/:exam/delete", use: delete)
     }
 
     /// What the check found, or why saving was refused.
@@ -42,6 +46,10 @@ struct ExamCreationController {
     }
 
     struct Content {
+        /// The draft being edited; `nil` on the create form.
+        var examId: Int64?
+        var heading: String
+        var action: String
         var form: ExamForm
         var blueprintFiles: [SelectOption]
         var units: [SelectOption]
@@ -55,10 +63,34 @@ struct ExamCreationController {
         let principal = try context.principal(.trainer)
         let root = try await database.scopeRoot(for: principal)
         let form = ExamForm.blank(now: database.clock(), unitCode: root.code, blueprintFile: shipped.files().first?.name ?? "")
-        return try await render(form, report: nil, context: context, principal: principal)
+        return try await render(form, report: nil, editing: nil, context: context, principal: principal)
     }
 
-    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func editPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let exam = try await database.exam(try context.parameters.require("exam", as: Int64.self), by: principal)
+        guard exam.status == .draft else { return .redirect(to: "/exams/\(exam.id)", type: .normal) }
+        return try await render(ExamForm(exam), report: nil, editing: exam.id, context: context, principal: principal)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await save(request, context: context, editing: nil)
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // A missing or out-of-scope exam is a 404 page; a unit the form names that cannot be found is a form problem.
+        let exam = try await database.exam(try context.parameters.require("exam", as: Int64.self), by: try context.principal(.trainer))
+        return try await save(request, context: context, editing: exam.id)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        try await database.deleteExam(try context.parameters.require("exam", as: Int64.self), by: principal)
+        return .redirect(to: "/exams?done=deleted", type: .normal)
+    }
+
+    /// Checks the form (检查组卷规则) or saves it as a new draft, or over the draft being edited.
+    private func save(_ request: Request, context: AppRequestContext, editing: Int64?) async throws -> Response {
         let principal = try context.principal(.trainer)
         let fields = try await FormFields.from(request, context: context)
         let form = ExamForm(fields, posts: try await database.posts())
@@ -66,13 +98,19 @@ struct ExamCreationController {
         func refused(_ problems: [String], _ status: HTTPResponse.Status) async throws -> Response {
             let heading = checking ? "无法检查组卷规则" : "未能保存，请修改以下问题"
             let report = Report(heading: heading, feasible: false, summary: nil, problems: problems)
-            return try await render(form, report: report, context: context, principal: principal, status: status)
+            return try await render(form, report: report, editing: editing, context: context, principal: principal, status: status)
         }
         do {
             if checking {
-                return try await render(form, report: try await check(form, principal: principal), context: context, principal: principal)
+                let report = try await check(form, principal: principal)
+                return try await render(form, report: report, editing: editing, context: context, principal: principal)
             }
-            let exam = try await database.createExam(try form.draft(shipped).get(), by: principal)
+            let draft = try form.draft(shipped).get()
+            if let editing {
+                _ = try await database.updateExam(editing, draft, by: principal)
+                return .redirect(to: "/exams/\(editing)?done=edited", type: .normal)
+            }
+            let exam = try await database.createExam(draft, by: principal)
             return .redirect(to: "/exams/\(exam.id)?done=created", type: .normal)
         } catch let problems as FormProblems {
             return try await refused(problems.messages, .badRequest)
@@ -89,7 +127,7 @@ struct ExamCreationController {
     /// The feasibility report: the blueprint against the current bank, for the candidates the list would hold today.
     private func check(_ form: ExamForm, principal: Principal) async throws -> Report {
         guard !form.unit.isEmpty else { throw FormProblems(["请选择考生所在单位"]) }
-        let candidates = try await candidateCount(unit: form.unit, posts: form.posts, principal: principal)
+        let candidates = try await database.candidateCount(unit: form.unit, posts: form.posts, by: principal)
         let blueprint = try form.blueprint(shipped).get().blueprint
         var problems = try await database.checkBlueprint(blueprint, candidates: max(1, candidates), by: principal).map(\.description)
         if candidates == 0 { problems.insert("考生名单为空：所选单位及下级没有符合条件的在岗人员", at: 0) }
@@ -100,38 +138,31 @@ struct ExamCreationController {
             summary: summary, problems: problems)
     }
 
-    /// Active staff of the unit's subtree holding one of `posts`: the list publication will freeze, counted ahead
-    /// because the exposure cap depends on it.
-    private func candidateCount(unit: String, posts: [String], principal: Principal) async throws -> Int {
-        var count = 0
-        var page = 1
-        while true {
-            let batch = try await database.staff(
-                query: nil, unit: unit, page: PageRequest(page: page, perPage: PageRequest.maximumPerPage), for: principal)
-            count += batch.items.filter { $0.staff.isActive && (posts.isEmpty || posts.contains($0.staff.post)) }.count
-            if page >= batch.pageCount { return count }
-            page += 1
-        }
-    }
-
     private func render(
-        _ form: ExamForm, report: Report?, context: AppRequestContext, principal: Principal, status: HTTPResponse.Status = .ok
+        _ form: ExamForm, report: Report?, editing: Int64?, context: AppRequestContext, principal: Principal,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let posts = try await database.posts()
+        let units = try await UnitChoices.options(selected: form.unitCode, for: principal, database: database)
+        var form = form
+        // A unit deeper than the select offers comes back in the typed-code field.
+        if !units.contains(where: \.selected), form.otherUnitCode.isEmpty { form.otherUnitCode = form.unitCode }
+        let heading = editing == nil ? "新建集中考核" : "修改考试草稿"
         let content = Content(
+            examId: editing, heading: heading, action: editing.map { "/exams/\($0)/edit" } ?? "/exams",
             form: form,
             blueprintFiles: shipped.files().map {
                 SelectOption(
                     value: $0.name, label: "\($0.name)（\($0.blueprint.questionCount) 题，\(AppDatabase.points($0.blueprint.totalPoints)) 分）",
                     selected: $0.name == form.blueprintFile)
             },
-            units: try await UnitChoices.options(selected: form.unitCode, for: principal, database: database),
+            units: units,
             posts: posts.enumerated().map { PostChoice(field: "post_\($0.offset)", name: $0.element, checked: form.posts.contains($0.element)) },
             reviewContents: ReviewPolicy.Content.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewContent) },
             reviewTimings: ReviewPolicy.Timing.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewTiming) },
             report: report)
         return pages.render(
-            "exam-new", title: "新建集中考核", path: "/exams", session: context.session, content: content, status: status,
+            "exam-new", title: heading, path: "/exams", session: context.session, content: content, status: status,
             styles: ["manage.css"], scripts: ["manage.js"])
     }
 }

@@ -19,11 +19,13 @@ struct ExamPagesController {
     }
 
     @Sendable func listPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Content { var exams: [ExamHeading] }
+        struct Content {
+            var exams: [ExamHeading]
+            var notice: String?
+        }
         let exams = try await database.exams(by: try context.principal(.trainer))
-        return pages.render(
-            "exam-list", title: "考试管理", path: "/exams", session: context.session, content: Content(exams: exams.map(ExamHeading.init)),
-            styles: ["manage.css"])
+        let content = Content(exams: exams.map(ExamHeading.init), notice: Notice.message(request.query("done"), who: nil))
+        return pages.render("exam-list", title: "考试管理", path: "/exams", session: context.session, content: content, styles: ["manage.css"])
     }
 
     struct DetailContent {

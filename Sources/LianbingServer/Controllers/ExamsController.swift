@@ -14,6 +14,8 @@ struct ExamsController {
         router.get("/api/v1/exams", use: list)
         router.post("/api/v1/exams", use: create)
         router.get("/api/v1/exams/:exam", use: detail)
+        router.put("/api/v1/exams/:exam", use: update)
+        router.delete("/api/v1/exams/:exam", use: delete)
         router.post("/api/v1/exams/:exam/publish", use: publish)
         router.post("/api/v1/exams/:exam/close", use: close)
         router.post("/api/v1/exams/:exam/release", use: release)
@@ -96,19 +98,34 @@ struct ExamsController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Exam> {
         let principal = try context.principal(.trainer)
-        let body = try await request.decodeJSON(CreateRequest.self, context: context)
+        let draft = try Self.draft(try await request.decodeJSON(CreateRequest.self, context: context))
+        return JSONBody(try await database.createExam(draft, by: principal), status: .created)
+    }
+
+    /// Replaces a draft's settings; the body is the one `create` takes.
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Exam> {
+        let principal = try context.principal(.trainer)
+        let draft = try Self.draft(try await request.decodeJSON(CreateRequest.self, context: context))
+        return JSONBody(try await database.updateExam(try exam(context), draft, by: principal))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        try await database.deleteExam(try exam(context), by: try context.principal(.trainer))
+        return .noContent
+    }
+
+    private static func draft(_ body: CreateRequest) throws -> ExamDraft {
         let blueprint: Blueprint
         switch BlueprintText.read(body.blueprint, file: "组卷规则") {
         case .failure(let failure): throw LianbingError.invalid(failure.issues.map(\.description).joined(separator: "\n"))
         case .success(let read): blueprint = read
         }
-        let draft = ExamDraft(
+        return ExamDraft(
             title: body.title, blueprint: blueprint, blueprintText: body.blueprint, unitCode: body.unitCode, posts: body.posts ?? [],
             opensAt: body.opensAt, closesAt: body.closesAt, duration: TimeInterval(body.durationMinutes * 60), passMark: body.passMark,
             certifies: body.certifies ?? false, review: body.review ?? ReviewPolicy(content: .score, timing: .afterRelease),
             multipleChoice: body.partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: body.reviewRequestDays ?? 7,
             seed: body.seed)
-        return JSONBody(try await database.createExam(draft, by: principal), status: .created)
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Exam> {

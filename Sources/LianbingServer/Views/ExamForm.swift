@@ -32,6 +32,27 @@ struct ExamForm: Sendable {
         return ExamForm(blueprintFile: blueprintFile, unitCode: unitCode, opensAt: "\(day)T09:00", closesAt: "\(day)T11:00")
     }
 
+    /// A draft's stored settings, to edit; the blueprint comes back as the text stored with the exam.
+    init(_ exam: Exam) {
+        let local = { (date: Date) in ChinaTime.format(date).replacingOccurrences(of: " ", with: "T") }
+        title = exam.title
+        blueprintText = exam.blueprintText
+        unitCode = exam.unitCode
+        posts = exam.posts
+        opensAt = local(exam.opensAt)
+        closesAt = local(exam.closesAt)
+        durationMinutes = String(Int(exam.duration / 60))
+        passMark = AppDatabase.points(exam.passMark)
+        certifies = exam.certifies
+        reviewContent = exam.review.content.rawValue
+        reviewTiming = exam.review.timing.rawValue
+        if case .partial(let share) = exam.multipleChoice {
+            partial = true
+            partialPercent = AppDatabase.points(share * 100)
+        }
+        reviewRequestDays = String(exam.reviewRequestDays)
+    }
+
     /// Posts arrive as `post_0`, `post_1` … because the form parser keeps one value per name; a box counts only
     /// if its value is still the post listed at that place.
     init(_ fields: FormFields, posts allPosts: [String]) {

@@ -5,6 +5,8 @@ enum Notice {
         let who = who ?? ""
         return switch code {
         case "created": "考试已创建为草稿。核对设置后发布，发布时确定考生名单并生成试卷。"
+        case "edited": "草稿已保存。核对设置后发布。"
+        case "deleted": "考试草稿已删除。"
         case "published": "考试已发布：考生名单已确定，每位考生的试卷已生成。"
         case "closed": "考试已结束，作答中的试卷已自动交卷。"
         case "released": "成绩已发布，考生可按查看设置查看成绩。"

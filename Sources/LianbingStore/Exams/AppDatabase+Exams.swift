@@ -8,40 +8,89 @@ extension AppDatabase {
     /// candidates the list would hold today; an infeasible one is refused with every problem named.
     public func createExam(_ draft: ExamDraft, by principal: Principal) async throws -> Exam {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以创建考试") }
+        let now = clock()
+        let seed = draft.seed ?? UInt64.random(in: .min ... .max)
+        return try await writer.write { db in
+            var record = try Self.checkedRecord(draft, seed: seed, by: principal, now: now, db)
+            try record.insert(db)
+            try db.audit(principal, "exam.create", "考试 \(record.id!)", record.title, at: now)
+            return try Self.exam(record, db, now: now)
+        }
+    }
+
+    /// Changes a draft, with the same checks as creating it; the seed stays unless the draft names one. Paper-sitting
+    /// forms (平行卷) made from the old settings are discarded. A published exam keeps its settings: its papers are
+    /// made, and individual changes go through overrides, reopening and the candidate list.
+    public func updateExam(_ id: Int64, _ draft: ExamDraft, by principal: Principal) async throws -> Exam {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以修改考试") }
+        let now = clock()
+        return try await writer.write { db in
+            let old = try Self.examInScope(id, for: principal, db)
+            guard old.examStatus == .draft else {
+                throw LianbingError.conflict("考试已发布，不能再修改设置；可为个人延长时间、重新开放，或增减考生")
+            }
+            var record = try Self.checkedRecord(draft, seed: draft.seed ?? old.generatorSeed, by: principal, now: now, db)
+            record.id = id
+            record.createdBy = old.createdBy
+            record.createdAt = old.createdAt
+            try record.update(db)
+            try db.execute(sql: "DELETE FROM examForm WHERE examId = ?", arguments: [id])
+            let formsNote = db.changesCount > 0 ? "；已作废按原设置生成的平行卷" : ""
+            try db.audit(principal, "exam.edit", "考试 \(id)", record.title + formsNote, at: now)
+            return try Self.exam(record, db, now: now)
+        }
+    }
+
+    /// Deletes a draft. A published exam is never deleted: its papers and attempts are the record.
+    public func deleteExam(_ id: Int64, by principal: Principal) async throws {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以删除考试") }
+        let now = clock()
+        try await writer.write { db in
+            let record = try Self.examInScope(id, for: principal, db)
+            guard record.examStatus == .draft else { throw LianbingError.conflict("考试已发布，不能删除") }
+            _ = try ExamRecord.deleteOne(db, key: id)
+            try db.audit(principal, "exam.delete", "考试 \(id)", record.title, at: now)
+        }
+    }
+
+    /// The record a draft becomes, once every check passes; else every problem, the blueprint's included.
+    private static func checkedRecord(
+        _ draft: ExamDraft, seed: UInt64, by principal: Principal, now: Date, _ db: Database
+    ) throws -> ExamRecord {
         var problems: [String] = []
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { problems.append("考试名称不能为空") }
         if draft.closesAt <= draft.opensAt { problems.append("结束时间必须晚于开始时间") }
         if draft.duration < 60 { problems.append("考试时长至少 1 分钟") }
         if draft.passMark < 0 || draft.passMark > draft.blueprint.totalPoints {
-            problems.append("合格分数须在 0 到总分 \(Self.points(draft.blueprint.totalPoints)) 之间")
+            problems.append("合格分数须在 0 到总分 \(points(draft.blueprint.totalPoints)) 之间")
         }
         if draft.blueprint.purpose != .assessment { problems.append("集中考核须使用用途为“集中考核”的组卷规则") }
         if draft.reviewRequestDays < 0 { problems.append("成绩复核申请期限不能为负数") }
         if case .partial(let share) = draft.multipleChoice, !(share > 0 && share < 1) { problems.append("少选得分比例须大于 0 且小于 1") }
-        let now = clock()
-        let seed = draft.seed ?? UInt64.random(in: .min ... .max)
-        let blueprintJSON = try Self.json(draft.blueprint)
-        let formProblems = problems
-        return try await writer.write { db in
-            var problems = formProblems
-            let unit = try Self.unitInScope(draft.unitCode, for: principal, db)
-            let candidates = try Self.candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
-            if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
-            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db))
-            problems += Feasibility.check(draft.blueprint, pool: pool, candidates: max(1, candidates.count)).map(\.description)
-            guard problems.isEmpty else { throw LianbingError.invalid(problems.joined(separator: "\n")) }
-            var record = ExamRecord(
-                id: nil, title: title, blueprintText: draft.blueprintText, blueprint: blueprintJSON,
-                blueprintVersion: Self.version(of: blueprintJSON), bankRevision: nil, seed: Int64(bitPattern: seed),
-                frozenCandidates: nil, unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
-                opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: Int(draft.duration), passMark: draft.passMark,
-                certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
-                multipleChoice: try Self.json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
-                status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil)
-            try record.insert(db)
-            try db.audit(principal, "exam.create", "考试 \(record.id!)", title, at: now)
-            return try Self.exam(record, db, now: now)
+        let unit = try unitInScope(draft.unitCode, for: principal, db)
+        let candidates = try candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
+        if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
+        let pool = try pool(db, bankRevision: currentBankRevision(db))
+        problems += Feasibility.check(draft.blueprint, pool: pool, candidates: max(1, candidates.count)).map(\.description)
+        guard problems.isEmpty else { throw LianbingError.invalid(problems.joined(separator: "\n")) }
+        let blueprintJSON = try json(draft.blueprint)
+        return ExamRecord(
+            id: nil, title: title, blueprintText: draft.blueprintText, blueprint: blueprintJSON,
+            blueprintVersion: version(of: blueprintJSON), bankRevision: nil, seed: Int64(bitPattern: seed),
+            frozenCandidates: nil, unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
+            opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: Int(draft.duration), passMark: draft.passMark,
+            certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
+            multipleChoice: try json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
+            status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil)
+    }
+
+    /// How many candidates a list over this unit's subtree and posts would hold today: the count the exposure cap
+    /// of a blueprint is checked against before an exam exists.
+    public func candidateCount(unit code: String, posts: [String], by principal: Principal) async throws -> Int {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以管理考试") }
+        return try await reader.read { db in
+            try Self.candidateNumbers(db, root: try Self.unitInScope(code, for: principal, db).unitPath, posts: posts).count
         }
     }
 
