@@ -1,4 +1,5 @@
-"""The demo centralised exam on a second device (desktop): it resumes with the phone's answers, survives a reload
+"""The demo centralised exam on a second device (desktop, where the navigator sits beside the question and the page
+uses the width): it resumes with the phone's answers, survives a reload
 with the timer intact, a second tab and a dropped server with answers queued, is submitted, and shows its result once an
 administrator releases it."""
 from datetime import datetime
@@ -32,6 +33,13 @@ def run(ctx):
     expected = dict(ctx.phone_answers)
     assert set(expected) <= answered_positions(desk), 'the phone\'s answers are not shown on the second device'
     desk.shot('resumed-on-second-device')
+    layout = desk.js("var q = document.getElementById('take-question').getBoundingClientRect(),"
+                     " n = document.querySelector('.take-nav').getBoundingClientRect();"
+                     " return {question: [q.left, q.right, q.top], nav: [n.left, n.right, n.top],"
+                     " width: document.documentElement.clientWidth}")
+    assert layout['question'][1] <= layout['nav'][0] and abs(layout['question'][2] - layout['nav'][2]) < 2, \
+        'on a desktop the navigator is not beside the question: %r' % layout
+    assert layout['nav'][1] - layout['question'][0] >= 0.85 * layout['width'] - 40, 'the desktop layout does not use the width: %r' % layout
 
     for position in (2, 3, 4):
         go_to(desk, position)
