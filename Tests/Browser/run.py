@@ -19,6 +19,7 @@ sys.path.insert(0, HERE)
 
 from browser import Browser  # noqa: E402
 from server import Server  # noqa: E402
+import test_admin  # noqa: E402
 import test_deadline  # noqa: E402
 import test_escape  # noqa: E402
 import test_exam  # noqa: E402
@@ -28,7 +29,7 @@ import test_speed  # noqa: E402
 
 # In order: the phone starts the demo exam that the desktop then resumes as a second device; the speed test opens
 # the 100-question exam the keyboard test takes; the escape test, last, adds a hostile question to the bank.
-TESTS = [test_phone, test_exam, test_deadline, test_speed, test_keyboard, test_escape]
+TESTS = [test_phone, test_exam, test_deadline, test_speed, test_keyboard, test_admin, test_escape]
 
 
 class Context:

@@ -1,0 +1,98 @@
+"""A county administrator in the browser: creates an exam from the shipped blueprint with the feasibility report
+shown before saving, edits the draft and publishes it; then watches the staff member take it on the monitor (in
+progress, answered count, the time the page was hidden) and extends their time, which their open page picks up."""
+from datetime import datetime, timedelta, timezone
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from api import Api
+from exams import start_in_browser
+
+TITLE = '浏览器测试：管理员新建考核'
+CHINA = timezone(timedelta(hours=8))
+
+
+def set_value(page, name, value):
+    """datetime-local inputs take keystrokes in the browser's locale format; setting the value is what a picker does."""
+    page.js("var e = document.querySelector('[name=' + arguments[0] + ']'); e.value = arguments[1];"
+            " e.dispatchEvent(new Event('change', {bubbles: true}))", name, value)
+
+
+def run(ctx):
+    admin = ctx.browser('admin')
+    admin.log_in('county')
+    admin.get('/exams/new')
+    admin.find('input[name=title]').send_keys(TITLE.replace('新建', '草拟'))
+    Select(admin.find('select[name=blueprint_file]')).select_by_value('季度集中考核.txt')
+    now = datetime.now(CHINA)
+    set_value(admin, 'opens_at', (now - timedelta(minutes=5)).strftime('%Y-%m-%dT%H:%M'))
+    set_value(admin, 'closes_at', (now + timedelta(hours=3)).strftime('%Y-%m-%dT%H:%M'))
+    duration = admin.find('input[name=duration_minutes]')
+    duration.clear()
+    duration.send_keys('30')
+    admin.find('button[name=action][value=check]').click()
+    admin.wait(lambda: admin.finds('#report'), message='no feasibility report')
+    report = admin.text('#report')
+    assert '组卷规则可行' in report and '每份试卷 36 题' in report, report
+    assert admin.find('input[name=title]').get_attribute('value') == TITLE.replace('新建', '草拟'), 'the check lost what was typed'
+    admin.shot('feasibility-report')
+
+    admin.find('button[name=action][value=save]').click()
+    admin.wait(lambda: '考试已创建为草稿' in admin.text('main'), message='the draft was not saved')
+    exam = int(admin.driver.current_url.split('/exams/')[1].split('?')[0])
+    admin.driver.find_element(By.LINK_TEXT, '修改设置').click()
+    title = admin.find('input[name=title]')
+    title.clear()
+    title.send_keys(TITLE)
+    admin.find('button[name=action][value=save]').click()
+    admin.wait(lambda: '草稿已保存' in admin.text('main'), message='the edit was not saved')
+    assert TITLE in admin.text('h1')
+    admin.click_confirming(admin.button('发布考试'))
+    admin.wait(lambda: '考试已发布' in admin.text('main'), message='the exam was not published')
+    admin.shot('published')
+
+    staff = ctx.browser('admin-staff')
+    staff.log_in('staff')
+    attempt = start_in_browser(staff, TITLE)
+    staff.answer_current(0)
+    staff.wait(lambda: '已保存' in staff.save_state(), message='the answer was not saved')
+    first, url = staff.driver.current_window_handle, staff.driver.current_url
+    staff.driver.switch_to.new_window('tab')
+    staff.driver.get(url)
+    staff.driver.close()
+    staff.driver.switch_to.window(first)
+    staff.wait(lambda: staff.js("return performance.getEntriesByType('resource').some(e => e.name.endsWith('/hidden'))"),
+               message='the hidden time was not reported')
+    before = staff.fetch_json('/api/v1/my/attempts/%d' % attempt)['deadline']
+
+    number = Api(ctx.server.url, 'staff').me['staffNumber']
+    admin.get('/exams/%d?standing=in-progress' % exam)
+    row = admin.driver.find_element(By.XPATH, "//tr[td[normalize-space()='%s']]" % number)
+    cells = [cell.text for cell in row.find_elements(By.TAG_NAME, 'td')]
+    assert '作答中' in cells[3] and cells[4].startswith('1/36'), cells
+    assert '1 次' in cells[6], 'the monitor does not show the time the page was hidden: %r' % cells
+    admin.js('arguments[0].scrollIntoView({block: "center"})', row)
+    admin.shot('monitor-in-progress')
+
+    admin.get('/exams/%d/candidates/%s' % (exam, number))
+    minutes = admin.find('input[name=extra_minutes]')
+    minutes.clear()
+    minutes.send_keys('15')
+    admin.find('form[action$="/override"] button').click()
+    admin.wait(lambda: '已调整' in admin.text('main'), message='the extension was not saved')
+    admin.shot('time-extended')
+
+    after = staff.fetch_json('/api/v1/my/attempts/%d' % attempt)['deadline']
+    gained = (parse(after) - parse(before)).total_seconds()
+    assert gained == 900, 'the deadline moved by %ss, not 15 minutes' % gained
+    shown = staff.remaining_seconds()
+    staff.driver.switch_to.new_window('tab')
+    staff.driver.close()
+    staff.driver.switch_to.window(first)
+    staff.wait(lambda: staff.remaining_seconds() > shown + 800, message='the open page did not pick up the extra time')
+    staff.shot('extra-time-on-the-page')
+
+
+def parse(stamp):
+    return datetime.fromisoformat(stamp.replace('Z', '+00:00'))
