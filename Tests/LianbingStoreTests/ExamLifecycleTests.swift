@@ -115,6 +115,48 @@ struct ExamLifecycleTests {
         #expect(record.pendingCount == 0 && record.score == 2)
     }
 
+    @Test("Given several candidates running out together, then the sweep submits them all, a batch at a time, with their marks")
+    func sweepInBatches() async throws {
+        let fixture = try await Fixture.withExamBank()
+        let exam = try await fixture.publishedExam()
+        var views: [AttemptView] = []
+        for username in ["staff", "th1", "th2"] {
+            let principal = try await fixture.principal(username)
+            let view = try await fixture.db.startAttempt(exam: exam.id, client: .commandLine, by: principal)
+            try await fixture.answerAll(view, right: username != "th2", by: principal)
+            views.append(view)
+        }
+        fixture.clock.advance(by: 1_800)
+        #expect(try await fixture.db.submitExpiredAttempts(batch: 2) == 3)
+        #expect(try await fixture.db.submitExpiredAttempts(batch: 2) == 0)
+        let ids = views.map(\.id)
+        let records = try await fixture.db.reader.read { db in try ids.map { try AttemptRecord.fetchOne(db, key: $0)! } }
+        #expect(records.allSatisfy { $0.attemptState == .autoSubmitted && $0.submittedAt == $0.deadline && $0.pendingCount == 1 })
+        let marked = try await fixture.db.reader.read { db in
+            try ids.map { try Double.fetchOne(db, sql: "SELECT SUM(score) FROM attemptAnswer WHERE attemptId = ?", arguments: [$0]) }
+        }
+        #expect(marked == [8, 8, 0], "right answers earn the 8 objective points, wrong ones nothing")
+    }
+
+    @Test("Given an attempt past its deadline, then reading it submits it; reading one in time changes nothing")
+    func readingSubmitsOnlyExpiredAttempts() async throws {
+        let fixture = try await Fixture.withExamBank()
+        let exam = try await fixture.publishedExam()
+        let staff = try await fixture.staffUser()
+        let view = try await fixture.db.startAttempt(exam: exam.id, client: .commandLine, by: staff)
+        try await fixture.answerAll(view, right: true, by: staff)
+        #expect(try await fixture.db.attempt(view.id, by: staff).state == .inProgress)
+        let marked = try await fixture.db.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attemptAnswer WHERE attemptId = ? AND score IS NOT NULL", arguments: [view.id])
+        }
+        #expect(marked == 0)
+        fixture.clock.advance(by: 1_800)
+        let read = try await fixture.db.attempt(view.id, by: staff)
+        #expect(read.state == .autoSubmitted && read.submittedAt == view.deadline)
+        let score = try await fixture.db.reader.read { db in try AttemptRecord.fetchOne(db, key: view.id)!.pendingCount }
+        #expect(score == 1)
+    }
+
     @Test("Given a browser that never returns, when the sweep runs, then the attempt is auto-submitted; a never-started candidate is absent at close")
     func sweepAndAbsence() async throws {
         let fixture = try await Fixture.withExamBank()

@@ -92,12 +92,23 @@ extension AppDatabase {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
         let cache = cache
-        return try await writer.write { db in
-            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
-            try Self.finishIfExpired(&attempt, now: now, cache: cache, db)
+        // Pages re-read their attempt now and then all through an exam, so reads stay off the single writer; only an
+        // attempt found past its deadline goes there, to be submitted.
+        let read = try await reader.read { db -> (view: AttemptView?, marks: MachineMarks?, exam: ExamRecord?) in
+            let attempt = try Self.ownAttempt(id, staffNumber: number, db)
             let exam = try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) }
-            return try Self.view(attempt, exam: exam, now: now, cache: cache, db)
+            guard attempt.attemptState == .inProgress, let deadline = attempt.deadline, now >= deadline else {
+                return (try Self.view(attempt, exam: exam, now: now, cache: cache, db), nil, exam)
+            }
+            return (nil, try MachineMarks(of: attempt, cache: cache, db), exam)
         }
+        if let view = read.view { return view }
+        let finished = try await batcher.write { db in
+            var attempt = try Self.ownAttempt(id, staffNumber: number, db)
+            try Self.finishIfExpired(&attempt, now: now, premarked: read.marks, cache: cache, db)
+            return attempt
+        }
+        return try await committedView(finished, exam: read.exam, now: now)
     }
 
     /// Saves one answer of an assessment in progress; saving the same answer again changes nothing. Choices come in
@@ -138,7 +149,7 @@ extension AppDatabase {
         }
         let (attempt, exam) = try await batcher.write { db -> (AttemptRecord, ExamRecord?) in
             var attempt = try Self.ownAttempt(id, staffNumber: number, db)
-            if try !Self.finishIfExpired(&attempt, now: now, cache: cache, db), !attempt.attemptState.isFinished {
+            if try !Self.finishIfExpired(&attempt, now: now, premarked: premarked, cache: cache, db), !attempt.attemptState.isFinished {
                 try Self.finish(&attempt, as: .submitted, now: now, premarked: premarked, cache: cache, db)
             }
             return (attempt, try attempt.examId.flatMap { try ExamRecord.fetchOne(db, key: $0) })
@@ -155,14 +166,30 @@ extension AppDatabase {
 
     /// Submits every attempt whose deadline has passed, whether or not its browser ever returns. Run now and then
     /// by the server; returns how many it submitted.
+    ///
+    /// When a window closes, everyone still writing runs out at once. They are marked on a reader and submitted a
+    /// batch at a time, so the writer is never held long by one transaction and saves of those with extra time,
+    /// and the next exam's, go in between.
     @discardableResult
-    public func submitExpiredAttempts() async throws -> Int {
+    public func submitExpiredAttempts(batch: Int = 100) async throws -> Int {
         let now = clock()
         let cache = cache
-        return try await writer.write { db in
-            var expired = try AttemptRecord.filter(Column("state") == AttemptState.inProgress.rawValue && Column("deadline") <= now).fetchAll(db)
-            for index in expired.indices { try Self.finish(&expired[index], as: .autoSubmitted, now: now, cache: cache, db) }
-            return expired.count
+        var submitted = 0
+        while true {
+            let marked = try await reader.read { db in
+                try AttemptRecord.filter(Column("state") == AttemptState.inProgress.rawValue && Column("deadline") <= now)
+                    .order(Column("id")).limit(batch).fetchAll(db)
+                    .map { try MachineMarks(of: $0, cache: cache, db) }
+            }
+            guard !marked.isEmpty else { return submitted }
+            submitted += try await batcher.write { db in
+                var count = 0
+                for marks in marked {
+                    guard var attempt = try AttemptRecord.fetchOne(db, key: marks.attemptId) else { continue }
+                    if try Self.finishIfExpired(&attempt, now: now, premarked: marks, cache: cache, db) { count += 1 }
+                }
+                return count
+            }
         }
     }
 

@@ -5,9 +5,11 @@ import LianbingCore
 extension AppDatabase {
     /// Auto-submits an attempt whose deadline has passed; true if it did.
     @discardableResult
-    static func finishIfExpired(_ attempt: inout AttemptRecord, now: Date, cache: QuestionCache, _ db: Database) throws -> Bool {
+    static func finishIfExpired(
+        _ attempt: inout AttemptRecord, now: Date, premarked: MachineMarks? = nil, cache: QuestionCache, _ db: Database
+    ) throws -> Bool {
         guard attempt.attemptState == .inProgress, let deadline = attempt.deadline, now >= deadline else { return false }
-        try finish(&attempt, as: .autoSubmitted, now: now, cache: cache, db)
+        try finish(&attempt, as: .autoSubmitted, now: now, premarked: premarked, cache: cache, db)
         return true
     }
 
