@@ -365,6 +365,12 @@ struct ExamLifecycleTests {
         fixture.clock.advance(by: 60)
         let closed = try await fixture.db.closeExam(exam.id, by: try await fixture.countyAdmin())
         #expect(closed.phase == .closed)
+        // Submitted by the close itself, not by the read below: the stored record says so before anyone reads it.
+        let record = try await fixture.db.reader.read { db in try AttemptRecord.fetchOne(db, key: view.id)! }
+        #expect(record.attemptState == .autoSubmitted && record.submittedAt == fixture.clock.now && record.deadline == fixture.clock.now)
+        #expect(record.pendingCount == 0 && record.score == 0, "nothing was answered, not even the short answer")
         #expect(try await fixture.db.attempt(view.id, by: staff).state == .autoSubmitted)
+        let entry = try #require(try await fixture.db.auditEntries().first { $0.action == "exam.close" })
+        #expect(entry.detail == "提前结束，自动交卷 1 份")
     }
 }

@@ -77,24 +77,27 @@ extension AppDatabase {
     }
 
     /// Ends the window now for everyone: attempts in progress are submitted as they stand.
+    ///
+    /// The window ends in one short transaction that moves the open attempts' deadlines to now; the deadline sweep
+    /// then submits them a batch at a time, marked on a reader. Marking thousands inside that transaction would hold
+    /// the single writer for many seconds. Until the sweep reaches an attempt, reading it submits it on the spot.
     public func closeExam(_ id: Int64, by principal: Principal) async throws -> Exam {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以结束考试") }
         let now = clock()
-        let cache = cache
-        return try await writer.write { db in
+        try await writer.write { db in
             var exam = try Self.examInScope(id, for: principal, db)
             guard exam.examStatus == .published else { throw LianbingError.conflict("只能结束已发布、未发布成绩的考试") }
             exam.closesAt = min(exam.closesAt, now)
             try exam.update(db)
             try db.execute(sql: "UPDATE examCandidate SET closesAt = ? WHERE examId = ? AND closesAt > ?", arguments: [now, id, now])
-            var open = try AttemptRecord.filter(Column("examId") == id && Column("state") == AttemptState.inProgress.rawValue).fetchAll(db)
-            for index in open.indices {
-                open[index].deadline = min(open[index].deadline ?? now, now)
-                try Self.finish(&open[index], as: .autoSubmitted, now: now, cache: cache, db)
-            }
-            try db.audit(principal, "exam.close", "考试 \(id)", "提前结束，自动交卷 \(open.count) 份", at: now)
-            return try Self.exam(exam, db, now: now)
+            try db.execute(
+                sql: "UPDATE attempt SET deadline = MIN(COALESCE(deadline, ?1), ?1) WHERE examId = ?2 AND state = ?3",
+                arguments: [now, id, AttemptState.inProgress.rawValue])
+            let cut = db.changesCount
+            try db.audit(principal, "exam.close", "考试 \(id)", "提前结束，自动交卷 \(cut) 份", at: now)
         }
+        try await submitExpiredAttempts()
+        return try await exam(id, by: principal)
     }
 
     /// Releases results once every window has closed and every short answer is marked; measured item statistics
