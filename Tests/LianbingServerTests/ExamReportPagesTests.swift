@@ -69,6 +69,7 @@ import Testing
 
             let blank = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": ""])
             #expect(blank.status == .badRequest && blank.text.contains("请填写复核结论"))
+            #expect(blank.text.components(separatedBy: "请填写复核结论").count == 2, "the refusal shows once, by the reply, not in each answer")
             let answered = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": "经复核，加 1.5 分"])
             #expect(answered.status == .seeOther)
             let after = try await app.database.scoreReviews(exam: exam.id, by: op)[0]

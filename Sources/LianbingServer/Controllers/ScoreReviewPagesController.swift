@@ -29,9 +29,12 @@ struct ScoreReviewPagesController {
         var answeredAt: String?
         var scoreAfter: String
         var draft: String
-        var entryError: String?
+        /// Named apart from `MarkingEntry.entryError`: Mustache would otherwise show a refused reply in every
+        /// answer's form beneath it, looking a missing value up in the enclosing contexts.
+        var replyError: String?
         /// The attempt's short answers, to mark again before replying; objective questions are marked by the key.
         var answers: [MarkingEntry] = []
+        var answersNote: String?
 
         init(_ review: ScoreReview, draft: String = "", error: String? = nil) {
             id = review.id
@@ -47,7 +50,7 @@ struct ScoreReviewPagesController {
             answeredAt = review.answeredAt?.chinaTime
             scoreAfter = review.scoreAfter.map(AppDatabase.points) ?? "—"
             self.draft = draft
-            entryError = error
+            replyError = error
         }
     }
 
@@ -74,6 +77,10 @@ struct ScoreReviewPagesController {
             entries[index].answers = try await database.shortAnswers(forReview: id, by: principal).map {
                 MarkingEntry($0, action: "/score-reviews/\(id)/mark/\($0.position)", typed: marking)
             }
+            let count = entries[index].answers.count
+            entries[index].answersNote = count == 0
+                ? "本卷没有简答题；客观题由系统按答案评分，答案有误请更正题目后重新评分。"
+                : "本卷有 \(count) 道简答题，见下方，可重新评分；客观题由系统按答案评分。"
         }
         let content = ReviewsContent(
             pending: entries.filter { $0.answeredAt == nil }, answered: entries.filter { $0.answeredAt != nil }, notice: notice)
