@@ -31,8 +31,8 @@ public enum OrgCSV {
 
                 if code.isEmpty {
                     reasons.append("编码为空")
-                } else if !ServiceUnit.isValidCode(code) {
-                    reasons.append("编码“\(code)”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符")
+                } else if let problem = CodeCell.problem(code, field: "编码") {
+                    reasons.append(problem)
                 }
                 if name.isEmpty {
                     reasons.append("名称为空")
@@ -46,8 +46,8 @@ public enum OrgCSV {
                 // The root is the province: it alone has no parent, and nothing else may lack one.
                 if parentText.isEmpty {
                     if let level, level != .province { reasons.append("上级编码为空：只有省级单位可以没有上级") }
-                } else if !ServiceUnit.isValidCode(parentText) {
-                    reasons.append("上级编码“\(parentText)”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符")
+                } else if let problem = CodeCell.problem(parentText, field: "上级编码") {
+                    reasons.append(problem)
                 } else if parentText == code {
                     reasons.append("上级编码不能是单位自己的编码")
                 } else if level == .province {

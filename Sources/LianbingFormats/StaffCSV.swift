@@ -59,8 +59,8 @@ public enum StaffCSV {
                 let unitCode = cells[2]
                 if unitCode.isEmpty {
                     reasons.append("单位编码为空")
-                } else if !ServiceUnit.isValidCode(unitCode) {
-                    reasons.append("单位编码“\(unitCode)”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符")
+                } else if let problem = CodeCell.problem(unitCode, field: "单位编码") {
+                    reasons.append(problem)
                 }
 
                 let post = cells[3]

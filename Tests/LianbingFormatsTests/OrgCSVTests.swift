@@ -99,6 +99,17 @@ struct OrgCSVTests {
         #expect(issues.map(\.reason) == ["编码为空", "名称为空", "层级“区县”无效：应为 省、市、县、镇、村 之一"])
     }
 
+    @Test("Given codes Excel turned into scientific notation, when parsed, then the reason says so and what to do")
+    func excelScientificNotation() {
+        let issues = OrgCSV.parse(utf8(header + "4.40106E+11,天河区,县,4.401E+11\r\n"), file: "a.csv").issues
+        #expect(issues.map(\.reason) == [
+            "编码“4.40106E+11”是被 Excel 改成科学计数法的数字，位数已经丢失：请把这一列设为“文本”格式后重新填写完整编码",
+            "上级编码“4.401E+11”是被 Excel 改成科学计数法的数字，位数已经丢失：请把这一列设为“文本”格式后重新填写完整编码",
+        ])
+        #expect(CodeCell.problem("440106000000", field: "编码") == nil)
+        #expect(CodeCell.problem("4.4", field: "编码")?.contains("无效") == true)
+    }
+
     @Test("Given units, when encoded and parsed again, then the same units come back")
     func roundTrip() {
         let units = [

@@ -68,6 +68,14 @@ struct StaffCSVTests {
         #expect(byLine[9] == ["工号过长：33 个字符，最多 32 个", "姓名过长：33 个字，最多 32 个", "单位编码为空"])
     }
 
+    @Test("Given a unit code Excel turned into scientific notation, when parsed, then the reason names it")
+    func excelScientificNotation() {
+        let text = "工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗\r\nS1,陈一,4.40106E+11,工作人员,是,否,,,是\r\n"
+        #expect(StaffCSV.parse(utf8(text), file: "人员.csv").issues.map(\.reason) == [
+            "单位编码“4.40106E+11”是被 Excel 改成科学计数法的数字，位数已经丢失：请把这一列设为“文本”格式后重新填写完整编码"
+        ])
+    }
+
     @Test("Given a header with 专长 missing, when parsed, then the missing column is named")
     func headerMissing() {
         let issues = StaffCSV.parse(utf8("工号,姓名,单位编码,岗位,退役军人,其他优抚对象,入职日期,在岗\r\n"), file: "a.csv").issues
