@@ -116,6 +116,7 @@ case "grade": try benchGrade()
 case "stats": try benchStats()
 case "load": try await reportingBenchErrors { try await benchLoad(arguments.dropFirst()) }
 case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
+case "close": try await reportingBenchErrors { try await benchClose(arguments.dropFirst()) }
 default:
     print("usage: lianbing-bench bank    — import and validate a generated 10,000-question CSV, against sqlite3 .import")
     print("       lianbing-bench assemble — 20,000 papers of a 100-question, 30-cell blueprint from a 10,000-question bank")
@@ -126,5 +127,7 @@ default:
     print("                           — exam day against the release server: starts, saves every 30 s, submits; /healthz ceiling")
     print("       lianbing-bench durability [--candidates 1000] [--connections 1000] [--synchronous full|normal]")
     print("                           — SIGKILL the server mid-save, restart, check every acknowledged answer and deadline")
+    print("       lianbing-bench close [--candidates 20000]")
+    print("                           — close an exam with everyone still writing: its duration, and how long other writes wait")
     print("       (load and durability start .build/…/release/lianbing: build it first, swift build -c release)")
 }
