@@ -1,6 +1,8 @@
 """A county administrator in the browser: creates an exam from the shipped blueprint with the feasibility report
-shown before saving, edits the draft and publishes it; then watches the staff member take it on the monitor (in
-progress, answered count, the time the page was hidden) and extends their time, which their open page picks up."""
+shown before saving, edits the draft and publishes it; watches the staff member take it on the monitor (in
+progress, answered count, the time the page was hidden) and extends their time, which their open page picks up;
+then closes the exam (the open page locks and shows the submitted attempt), releases the results, filters and
+exports them, and opens the item statistics."""
 from datetime import datetime, timedelta, timezone
 
 from selenium.webdriver.common.by import By
@@ -92,6 +94,36 @@ def run(ctx):
     staff.driver.switch_to.window(first)
     staff.wait(lambda: staff.remaining_seconds() > shown + 800, message='the open page did not pick up the extra time')
     staff.shot('extra-time-on-the-page')
+
+    admin.get('/exams/%d' % exam)
+    admin.click_confirming(admin.button('立即结束考试'))
+    admin.wait(lambda: '考试已结束' in admin.text('main'), message='the exam was not closed')
+    in_progress = admin.driver.find_element(By.XPATH, "//a[contains(@class, 'tile')][span[normalize-space()='作答中']]/strong").text
+    assert in_progress == '0', '%s attempts still in progress after the close' % in_progress
+    staff.driver.switch_to.new_window('tab')
+    staff.driver.close()
+    staff.driver.switch_to.window(first)
+    staff.wait(lambda: staff.finds('[data-finished-attempt]'), timeout=30, message='the open page did not end with the close')
+    staff.shot('closed-while-open')
+    admin.click_confirming(admin.button('发布成绩'))
+    admin.wait(lambda: '成绩已发布' in admin.text('main'), message='the results were not released')
+
+    admin.get('/exams/%d/results' % exam)
+    table = admin.text('table')
+    assert number in table and '缺考' in table, 'the results table lacks the candidate or the absent'
+    unit = Select(admin.find('select[name=unit]'))
+    choice = next(option for option in unit.options if option.get_attribute('value'))
+    unit.select_by_value(choice.get_attribute('value'))
+    admin.find('form.filters button').click()
+    admin.wait(lambda: 'unit=' in admin.driver.current_url, message='the unit filter was not applied')
+    admin.shot('results-filtered')
+    csv = admin.js("return fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => Array.from(new Uint8Array(b.slice(0, 3))).concat("
+                   "[new TextDecoder().decode(b).split('\\r\\n')[0]]))",
+                   admin.find('a.button[href*="results.csv"]').get_attribute('href'))
+    assert csv[:3] == [0xEF, 0xBB, 0xBF] and csv[3].lstrip('\ufeff').startswith('单位,工号,姓名,得分'), csv
+    admin.get('/exams/%d/statistics' % exam)
+    assert '试题分析' in admin.text('h1')
+    admin.shot('statistics')
 
 
 def parse(stamp):
