@@ -26,12 +26,12 @@ extension AppDatabase {
                 return
             }
             let open = try Self.demoExam(
-                "演示：第四季度集中考核（进行中）", blueprint, blueprintText, county: county, opensAt: opensAt, closesAt: closesAt, seed: 4, now: now, db)
+                "演示：第四季度集中考核", blueprint, blueprintText, county: county, opensAt: opensAt, closesAt: closesAt, seed: 4, now: now, db)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo.exam.open', ?)", arguments: [open.id])
 
             let pastOpens = now.addingTimeInterval(-92 * 86_400)
             var past = try Self.demoExam(
-                "演示：第三季度集中考核（成绩已发布）", blueprint, blueprintText, county: county, opensAt: pastOpens,
+                "演示：第三季度集中考核", blueprint, blueprintText, county: county, opensAt: pastOpens,
                 closesAt: pastOpens.addingTimeInterval(3 * 86_400), seed: 3, now: now, db)
             var dice = SeededGenerator(seed: 2026)
             let candidates = try ExamCandidateRecord.fetchAll(db, sql: "SELECT * FROM examCandidate WHERE examId = ? ORDER BY sequence", arguments: [past.id])
