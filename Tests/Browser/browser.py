@@ -4,7 +4,8 @@ import os
 import re
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import (
+    JavascriptException, NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -53,7 +54,10 @@ class Browser:
             "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(done, e => done({error: String(e)}));", path)
 
     def wait(self, condition, timeout=15, message=''):
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda d: condition(), message)
+        """Polls `condition`; an element that vanished or went stale, or a script cut short, because the page was
+        still navigating just means "not yet"."""
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.1, ignored_exceptions=(
+            JavascriptException, NoSuchElementException, StaleElementReferenceException)).until(lambda d: condition(), message)
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -69,7 +73,9 @@ class Browser:
         self.find('input[name=username]').send_keys(username)
         self.find('input[name=password]').send_keys('lianbing-demo')
         self.find('form button[type=submit]').click()
-        self.wait(lambda: '/login' not in self.driver.current_url, message='login did not leave the login page')
+        # The next step may run a script in the page, which fails if the home page is still loading.
+        self.wait(lambda: '/login' not in self.driver.current_url and self.js('return document.readyState') == 'complete',
+                  message='login did not leave the login page')
 
     def click_confirming(self, element):
         """Clicks a button whose form asks `window.confirm` first, and agrees."""

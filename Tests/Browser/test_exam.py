@@ -4,6 +4,8 @@ with the timer intact, a second tab and a dropped server with answers queued, is
 administrator releases it."""
 from datetime import datetime
 
+from selenium.webdriver.common.by import By
+
 from api import Api
 
 
@@ -112,7 +114,8 @@ def run(ctx):
     assert '/ 100 分' in page and '解析：' in page, 'the released result does not show score and keys'
     desk.shot('released-result')
     desk.get('/my/record')
-    assert '成绩已发布' in desk.text('main')
+    item = desk.driver.find_element(By.XPATH, "//li[contains(@class, 'my-item')][.//h3[normalize-space()='%s']]" % view['title'])
+    assert '成绩已发布' in item.text, 'the record does not say the results are out: %r' % item.text
     desk.shot('record')
 
 

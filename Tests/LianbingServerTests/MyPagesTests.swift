@@ -184,6 +184,7 @@ import Testing
             #expect(released.contains("0 / 100 分") && released.contains("解析：") && released.contains("我的作答：</span><span class=\"own-answer\">未作答"))
             let record = try await client.request(.get, "/my/record", session: staff).text
             #expect(record.contains("复核演练") && record.contains("证书（即将推出）") && record.contains("申请成绩复核"))
+            #expect(record.contains("<dd>已交卷 · 成绩已发布</dd>"), "the record says the results are out")
             let requested = try await client.request(
                 .post, "/my/exams/\(exam.id)/score-review", session: staff, form: ["reason": "第 3 题 <b>请复核</b>"])
             #expect(requested.status == .seeOther)

@@ -37,7 +37,7 @@ extension MyPagesController {
             let rule = rules[exam.examId]
             rows.append(RecordRow(
                 examId: exam.examId, title: exam.title, opens: exam.opensAt.chinaTime, closes: exam.closesAt.chinaTime,
-                standing: exam.standing.label,
+                standing: exam.phase == .released ? "\(exam.standing.label) · \(exam.phase.label)" : exam.standing.label,
                 result: Self.result(exam) ?? (exam.standing == .finished ? CandidateWording.waiting(rule?.review) : "—"),
                 certificate: rule?.certifies == true && exam.outcome == .passed,
                 attemptHref: exam.attemptId.map { "/my/attempts/\($0)" },
