@@ -54,10 +54,11 @@ class Browser:
             "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(done, e => done({error: String(e)}));", path)
 
     def wait(self, condition, timeout=15, message=''):
-        """Polls `condition`; an element that vanished or went stale, or a script cut short, because the page was
-        still navigating just means "not yet"."""
+        """Polls `condition` until it holds on a fully loaded page; an element that vanished or went stale, or a
+        script cut short, because the page was still navigating just means "not yet"."""
         return WebDriverWait(self.driver, timeout, poll_frequency=0.1, ignored_exceptions=(
-            JavascriptException, NoSuchElementException, StaleElementReferenceException)).until(lambda d: condition(), message)
+            JavascriptException, NoSuchElementException, StaleElementReferenceException)).until(
+            lambda d: condition() and self.js('return document.readyState') == 'complete', message)
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -73,9 +74,7 @@ class Browser:
         self.find('input[name=username]').send_keys(username)
         self.find('input[name=password]').send_keys('lianbing-demo')
         self.find('form button[type=submit]').click()
-        # The next step may run a script in the page, which fails if the home page is still loading.
-        self.wait(lambda: '/login' not in self.driver.current_url and self.js('return document.readyState') == 'complete',
-                  message='login did not leave the login page')
+        self.wait(lambda: '/login' not in self.driver.current_url, message='login did not leave the login page')
 
     def click_confirming(self, element):
         """Clicks a button whose form asks `window.confirm` first, and agrees."""

@@ -44,6 +44,7 @@ def run(ctx):
     admin.wait(lambda: '考试已创建为草稿' in admin.text('main'), message='the draft was not saved')
     exam = int(admin.driver.current_url.split('/exams/')[1].split('?')[0])
     admin.driver.find_element(By.LINK_TEXT, '修改设置').click()
+    admin.wait(lambda: admin.driver.current_url.endswith('/edit'), message='修改设置 did not open the form')
     title = admin.find('input[name=title]')
     title.clear()
     title.send_keys(TITLE)
