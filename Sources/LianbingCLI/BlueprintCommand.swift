@@ -22,7 +22,7 @@ struct BlueprintCommand: AsyncParsableCommand {
         var candidates = 1
 
         func validate() throws {
-            guard candidates >= 1 else { throw ValidationError("--candidates 须至少为 1") }
+            try ValidationError.bounded { try InputBounds.check(candidates, in: InputBounds.candidates, "--candidates", unit: "人") }
         }
 
         func run() async throws {

@@ -18,6 +18,9 @@ extension ExamCommand {
                 if Console.showsProgress { Console.error("正在为考生组卷……") }
                 let exam = try await db.publishExam(id, by: try await db.operatorPrincipal())
                 Console.out("已发布考试 \(exam.id)：考生 \(exam.candidateCount) 人，题库版本 \(exam.bankRevision.map(String.init) ?? "—")，每人一份试卷。")
+                Console.out(
+                    "试卷用到此前考试已公开答案的试题 \(exam.revealedOnPapers ?? 0) 道"
+                        + (exam.withheldCount > 0 ? "；按组卷规则已排除 \(exam.withheldCount) 道。" : "（组卷规则可写“排除已公开答案的试题: 是”）。"))
             }
         }
     }

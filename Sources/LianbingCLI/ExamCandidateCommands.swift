@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LianbingCore
 import LianbingStore
 
 extension ExamCommand {
@@ -51,8 +52,14 @@ extension ExamCommand {
         @Option(help: "个人截止时间（北京时间），如 \"2026-11-25 18:00\"，替代考试的结束时间。")
         var closes: String?
 
+        @Flag(help: "确认本场考试的答案和解析已向考生公开，仍要开放个人截止时间（已公开时必须给出）。")
+        var confirmKeysShown = false
+
         func validate() throws {
             guard extraMinutes != nil || closes != nil else { throw ValidationError("请至少指定 --extra-minutes 或 --closes") }
+            if let extraMinutes {
+                try ValidationError.bounded { try InputBounds.check(extraMinutes, in: InputBounds.extraMinutes, "--extra-minutes", unit: "分钟") }
+            }
             if let closes { _ = try ChinaTimeOption.parse(closes, option: "--closes") }
         }
 
@@ -61,7 +68,8 @@ extension ExamCommand {
                 let closesAt = try closes.map { try ChinaTimeOption.parse($0, option: "--closes") }
                 let db = try database.open()
                 try await db.overrideCandidate(
-                    candidate.staff, inExam: candidate.id, extraMinutes: extraMinutes, closesAt: closesAt, by: try await db.operatorPrincipal())
+                    candidate.staff, inExam: candidate.id, extraMinutes: extraMinutes, closesAt: closesAt, confirmKeysShown: confirmKeysShown,
+                    by: try await db.operatorPrincipal())
                 let detail = [extraMinutes.map { "延长 \($0) 分钟" }, closes.map { "个人截止 \($0)" }].compactMap { $0 }
                 Console.out("已调整考试 \(candidate.id) 考生 \(candidate.staff) 的时间：\(detail.joined(separator: "，"))。")
             }
@@ -77,10 +85,19 @@ extension ExamCommand {
         @Option(help: "从现在起可继续作答的分钟数（1–1440）。")
         var minutes: Int
 
+        @Flag(help: "确认本场考试的答案和解析已向考生公开，仍要重新开放（已公开时必须给出）。")
+        var confirmKeysShown = false
+
+        func validate() throws {
+            try ValidationError.bounded { try InputBounds.check(minutes, in: InputBounds.minutes, "--minutes", unit: "分钟") }
+        }
+
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
-                try await db.reopenAttempt(of: candidate.staff, inExam: candidate.id, minutes: minutes, by: try await db.operatorPrincipal())
+                try await db.reopenAttempt(
+                    of: candidate.staff, inExam: candidate.id, minutes: minutes, confirmKeysShown: confirmKeysShown,
+                    by: try await db.operatorPrincipal())
                 Console.out("已重新开放考试 \(candidate.id) 考生 \(candidate.staff) 的试卷 \(minutes) 分钟。")
             }
         }

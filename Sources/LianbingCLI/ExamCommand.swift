@@ -27,7 +27,16 @@ enum ChinaTimeOption {
         guard let date = ChinaTime.parse(text) else {
             throw ValidationError("\(option) 须为北京时间 \"YYYY-MM-DD HH:MM\"，如 \"2026-11-25 09:00\"；收到：\(text)")
         }
+        try ValidationError.bounded { try InputBounds.check(date: date, option) }
         return date
+    }
+}
+
+extension ValidationError {
+    /// A service-layer bound checked up front, in the service's own words, so a bad option stops the command before
+    /// it opens the database.
+    static func bounded(_ check: () throws -> Void) throws {
+        do { try check() } catch let error as LianbingError { throw ValidationError(error.message) }
     }
 }
 

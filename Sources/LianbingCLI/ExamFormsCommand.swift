@@ -25,7 +25,7 @@ extension ExamCommand {
         var out: String
 
         func validate() throws {
-            guard count >= 1 else { throw ValidationError("--count 须至少为 1") }
+            try ValidationError.bounded { try InputBounds.check(count, in: InputBounds.forms, "--count", unit: "套") }
             let existing = (0..<count).flatMap { Self.files(ParallelForms.letter($0)).map(\.name) }
                 .filter { FileManager.default.fileExists(atPath: path($0)) }
             guard existing.isEmpty else { throw ValidationError("输出目录中已有文件，不会覆盖：\(existing.joined(separator: "、"))") }

@@ -51,6 +51,8 @@ struct ExamSettingsOptions: ParsableArguments {
     func validate() throws {
         _ = try ChinaTimeOption.parse(opens, option: "--opens")
         _ = try ChinaTimeOption.parse(closes, option: "--closes")
+        try ValidationError.bounded { try InputBounds.check(duration, in: InputBounds.minutes, "--duration", unit: "分钟") }
+        try ValidationError.bounded { try InputBounds.check(reviewDays, in: InputBounds.reviewDays, "--review-days", unit: "天") }
     }
 
     /// The draft these options describe, with the blueprint file read.
@@ -59,7 +61,7 @@ struct ExamSettingsOptions: ParsableArguments {
         return ExamDraft(
             title: title, blueprint: file.blueprint, blueprintText: file.text, unitCode: unit, posts: post,
             opensAt: try ChinaTimeOption.parse(opens, option: "--opens"), closesAt: try ChinaTimeOption.parse(closes, option: "--closes"),
-            duration: TimeInterval(duration * 60), passMark: passMark, certifies: certifies,
+            durationMinutes: duration, passMark: passMark, certifies: certifies,
             review: ReviewPolicy(content: review, timing: reviewTiming),
             multipleChoice: partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: reviewDays, seed: seed)
     }

@@ -55,6 +55,9 @@ struct MarkCommand: AsyncParsableCommand {
         @Option(help: "评语（可选）。")
         var comment: String?
 
+        @Option(help: "成绩复核申请编号：成绩发布后，只能在考生申请的复核中改分。")
+        var review: Int64?
+
         func validate() throws {
             guard position >= 1 else { throw ValidationError("--position 是卷面题号，从 1 起") }
         }
@@ -62,7 +65,8 @@ struct MarkCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
-                try await db.markAnswer(attempt: attempt, position: position - 1, score: score, comment: comment, by: try await db.operatorPrincipal())
+                try await db.markAnswer(
+                    attempt: attempt, position: position - 1, score: score, comment: comment, review: review, by: try await db.operatorPrincipal())
                 Console.out("已评分：作答 \(attempt) 第 \(position) 题 \(AppDatabase.points(score)) 分。")
             }
         }

@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "会话 Cookie 只经 HTTPS 发送（前置 HTTPS 反向代理时开启）。")
     var secureCookies = false
 
+    @Option(help: "前置反向代理的 IP 地址：仅来自该地址的请求，才以 X-Forwarded-For 最右一项作为客户端地址（用于登录限流和作答记录）。")
+    var trustedProxy: String?
+
     @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
     var logLevel = "info"
 
@@ -73,6 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBodyKb >= 1 else { throw ValidationError("--max-body-kb 至少为 1") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("未知的日志级别：\(logLevel)") }
         if let demoScale, DemoScale(rawValue: demoScale) == nil { throw ValidationError("--demo-scale 须为 demo 或 province") }
+        if let trustedProxy, ClientAddress.canonical(trustedProxy) == nil {
+            throw ValidationError("--trusted-proxy 须为 IPv4 或 IPv6 地址：\(trustedProxy)")
+        }
     }
 
     func run() async throws {
@@ -90,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),
-                maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies)
+                maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies, trustedProxy: trustedProxy)
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
             Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()

@@ -22,7 +22,5 @@ public enum ResultsCSV {
     public static func timeUsed(_ seconds: Int) -> String { "\(seconds / 60)分\(seconds % 60)秒" }
 
     /// `86`, `86.5`: to the hundredth, without a trailing `.0`, as scores appear everywhere else.
-    static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", (value * 100).rounded() / 100)
-    }
+    static func points(_ value: Double) -> String { MessageNumber.text(value) }
 }

@@ -7,7 +7,9 @@ import NIOCore
 /// Per-request state: who is signed in, and from where.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public let remoteAddress: String?
+    /// The client's address: the socket's, or with `ServerSettings.trustedProxy` the one that proxy reports
+    /// (set by `ClientAddressMiddleware`, ahead of everything that reads it).
+    public internal(set) var remoteAddress: String?
     /// Set by `SessionMiddleware` when the request carries a live session cookie.
     public var session: SessionInfo?
     /// The body-size limit; `ServerSettings.maxBodySize` overrides Hummingbird's default through `BodyLimitMiddleware`.

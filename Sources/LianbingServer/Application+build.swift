@@ -10,6 +10,8 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     let throttle = LoginThrottle(limits: settings.throttle, clock: database.clock)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: RequestTargetMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trustedProxy: settings.trustedProxy))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodySize))
     if let assets = Bundle.module.url(forResource: "Public", withExtension: nil) {
@@ -22,6 +24,7 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     UnitsController(database: database, pages: pages).addRoutes(to: router)
     StaffController(database: database, pages: pages).addRoutes(to: router)
     AccountsController(database: database, pages: pages).addRoutes(to: router)
+    AuditController(database: database, pages: pages).addRoutes(to: router)
     BankController(database: database, pages: pages).addRoutes(to: router)
     ExamsController(database: database).addRoutes(to: router)
     ExamPagesController(database: database, pages: pages).addRoutes(to: router)
@@ -32,6 +35,7 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     ScoreReviewPagesController(database: database, pages: pages).addRoutes(to: router)
     AttemptsController(database: database).addRoutes(to: router)
     MyPagesController(database: database, pages: pages).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     return router
 }
 

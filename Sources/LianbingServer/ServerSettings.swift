@@ -12,11 +12,14 @@ public struct ServerSettings: Sendable {
     /// Set when a TLS-terminating proxy sits in front, so cookies are only sent over HTTPS.
     public var secureCookies: Bool
     public var throttle: LoginThrottle.Limits
+    /// The address of a reverse proxy whose `X-Forwarded-For` names the client (`ClientAddress`); without it every
+    /// client behind the proxy would share the proxy's address, and one login budget.
+    public var trustedProxy: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sessions: SessionPolicy = SessionPolicy(),
         maxBodySize: Int = ServerSettings.defaultMaxBodySize, secureCookies: Bool = false,
-        throttle: LoginThrottle.Limits = LoginThrottle.Limits()
+        throttle: LoginThrottle.Limits = LoginThrottle.Limits(), trustedProxy: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -24,5 +27,6 @@ public struct ServerSettings: Sendable {
         self.maxBodySize = maxBodySize
         self.secureCookies = secureCookies
         self.throttle = throttle
+        self.trustedProxy = trustedProxy
     }
 }

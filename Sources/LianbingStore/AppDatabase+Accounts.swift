@@ -207,12 +207,16 @@ extension AppDatabase {
         }
     }
 
+    /// What `changeOwnPassword` throws for a wrong current password, so the server can throttle guessing it as it
+    /// throttles logins (a stolen session must not become an unlimited password oracle).
+    public static let wrongCurrentPassword = LianbingError.invalid("当前密码不正确")
+
     /// The holder changes their own password, proving they know the current one.
     public func changeOwnPassword(current: String, new: String, by principal: Principal, keepingSession tokenHash: String? = nil) async throws {
         guard let id = principal.accountID else { throw LianbingError.forbidden("操作员请使用 lianbing user passwd") }
         let record = try await reader.read { db in try AccountRecord.fetchOne(db, key: id) }
         guard let record, !record.isDisabled else { throw LianbingError.unauthenticated }
-        guard await passwords.verify(current, hash: record.passwordHash) else { throw LianbingError.invalid("当前密码不正确") }
+        guard await passwords.verify(current, hash: record.passwordHash) else { throw Self.wrongCurrentPassword }
         if let problem = PasswordPolicy.problem(with: new, username: record.username) { throw LianbingError.invalid(problem) }
         if new == current { throw LianbingError.invalid("新密码不能与当前密码相同") }
         let hash = await passwords.hash(new)

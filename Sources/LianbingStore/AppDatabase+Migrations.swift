@@ -216,6 +216,36 @@ extension AppDatabase {
                 t.column("measuredAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4 audit scope, score changes after release") { db in
+            // The unit an entry concerns, so an administrator reads the log of their own subtree. Entries written
+            // before this carried no unit; they go to the root, where only a province administrator reads them.
+            try db.alter(table: "auditEntry") { t in t.add(column: "unitPath", .text) }
+            try db.execute(sql: "UPDATE auditEntry SET unitPath = (SELECT path FROM unit WHERE parentCode IS NULL)")
+            try db.create(index: "auditEntry_on_unitPath_at", on: "auditEntry", columns: ["unitPath", "at"])
+            // Questions a blueprint asked to leave out because earlier exams had shown their keys, kept so that the
+            // papers regenerate; and how many such questions the papers used anyway, reported at publication.
+            try db.alter(table: "exam") { t in
+                t.add(column: "withheldQuestions", .text)
+                t.add(column: "revealedOnPapers", .integer)
+            }
+            // The last personal window of an exam, read before any key is shown: one probe rather than a scan.
+            try db.create(index: "examCandidate_on_examId_closesAt", on: "examCandidate", columns: ["examId", "closesAt"])
+            // Every change of a released result, with the score and outcome either side: the administrator is shown
+            // those that turn a pass into a fail or back.
+            try db.create(table: "scoreChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("examId", .integer).notNull().references("exam", onDelete: .cascade).indexed()
+                t.column("attemptId", .integer).notNull().references("attempt", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("scoreBefore", .double)
+                t.column("scoreAfter", .double)
+                t.column("passedBefore", .boolean)
+                t.column("passedAfter", .boolean)
+            }
+        }
         return migrator
     }
 }

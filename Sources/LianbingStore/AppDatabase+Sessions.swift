@@ -35,7 +35,7 @@ extension AppDatabase {
     /// Checks a username and password and opens a session. Wrong usernames, wrong passwords and disabled
     /// accounts all answer `.unauthenticated` after the same bcrypt work, so none can be told apart.
     public func logIn(username: String, password: String, address: String?, userAgent: String?) async throws -> NewSession {
-        let record = try await reader.read { db in try AccountRecord.filter(Column("username") == username).fetchOne(db) }
+        let record = try await accountRecord(typed: username)
         guard let record else {
             await passwords.verifyAgainstNothing(password)
             throw LianbingError.unauthenticated
@@ -54,6 +54,19 @@ extension AppDatabase {
             let principal = try Self.principal(for: record, db)
             return NewSession(token: token, session: SessionInfo(principal: principal, account: record.account, csrfToken: csrf, tokenHash: session.tokenHash))
         }
+    }
+
+    /// The stored spelling of the account a typed username names (the column ignores case), or `nil`: what login
+    /// throttling counts against, so that one account is one count however its name is typed.
+    public func accountUsername(typed: String) async throws -> String? {
+        try await accountRecord(typed: typed)?.username
+    }
+
+    /// SQLite receives bound text as a C string, so `"admin\u{0}…"` would be looked up as `admin`: a name that
+    /// could never have been created (`Account.isValidUsername`) is refused before it reaches a query.
+    private func accountRecord(typed: String) async throws -> AccountRecord? {
+        guard Account.isValidUsername(typed) else { return nil }
+        return try await reader.read { db in try AccountRecord.filter(Column("username") == typed).fetchOne(db) }
     }
 
     /// The session a cookie names, if it is still open; marks it used.

@@ -32,7 +32,7 @@ struct LoadDatabase {
         // Opened a minute ago and long enough for any run: deadlines come from the duration, not the window.
         let draft = ExamDraft(
             title: "负载测试：季度集中考核", blueprint: blueprint, blueprintText: String(decoding: text, as: UTF8.self), unitCode: county,
-            opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(12 * 3_600), duration: 3 * 3_600, passMark: 60,
+            opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(12 * 3_600), durationMinutes: 180, passMark: 60,
             seed: 2_026)
         let exam = try await database.createExam(draft, by: principal)
         _ = try await database.publishExam(exam.id, by: principal)

@@ -50,4 +50,35 @@ struct CSVWriterTests {
         let read = try CSVReader.read("'=1,'-,'plain,'',=2\n", file: "a.csv").get()
         #expect(read.map(\.fields) == [["=1", "-", "'plain", "''", "=2"]])
     }
+
+    @Test("Given cells starting with a full-width ＝ ＋ － ＠, a tab or a line break, when encoded, then each is guarded")
+    func fullWidthAndWhitespaceTriggersAreGuarded() {
+        let data = CSVWriter.encode([["＝HYPERLINK(1)", "＋86", "－1", "＠SUM(A1)", "\tx", "a＝b", "１"]])
+        #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "'＝HYPERLINK(1),'＋86,'－1,'＠SUM(A1),'\tx,a＝b,１\r\n")
+        let breaks = CSVWriter.encode([["\r=1", "\n=1"]])
+        #expect(String(decoding: breaks.dropFirst(3), as: UTF8.self) == "\"'\r=1\",\"'\n=1\"\r\n")
+    }
+
+    @Test("Given every guarded kind of cell, when written and read back, then no apostrophe is added or lost")
+    func everyGuardRoundTrips() throws {
+        let records = [
+            ["＝1", "＋86", "－3", "＠x", "'＝a", "''＋b", "\t=1", "-3", "-0.5", "'-3", "＝", "'"],
+            ["\n=1", "'\nx", "\n", "line\nbreak", "=", "中文"],
+        ]
+        let decoded = try CSVTextDecoder.decode(CSVWriter.encode(records), file: "a.csv").get()
+        #expect(try CSVReader.read(decoded.text, file: "a.csv").get().map(\.fields) == records)
+    }
+
+    @Test("Given a cell starting with a carriage return, when written and read back, then it comes back as a line feed without the guard")
+    func carriageReturnComesBackUnguarded() throws {
+        // The reader gives every line break in a quoted cell back as LF; the guard must come off all the same.
+        let decoded = try CSVTextDecoder.decode(CSVWriter.encode([["\r=1", "\r"]]), file: "a.csv").get()
+        #expect(try CSVReader.read(decoded.text, file: "a.csv").get().map(\.fields) == [["\n=1", "\n"]])
+    }
+
+    @Test("Given a hand-made file with full-width guards, when read, then exactly the guarding apostrophe is removed")
+    func readerRemovesFullWidthGuards() throws {
+        let read = try CSVReader.read("'＝1,'－3,''＠x,'＝,'１,-3\n", file: "a.csv").get()
+        #expect(read.map(\.fields) == [["＝1", "－3", "'＠x", "＝", "'１", "-3"]])
+    }
 }

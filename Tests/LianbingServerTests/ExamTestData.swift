@@ -45,7 +45,7 @@ extension TestApp {
         try await database.createAccount(NewAccount(username: "outsider", role: .staff, unitCode: unitCode, staffNumber: staffNumber, password: "Outsider-Pass-2024"), by: op)
         let draft = ExamDraft(
             title: "外县考试", blueprint: blueprint, blueprintText: text, unitCode: unit, opensAt: clock.addingTimeInterval(-60),
-            closesAt: clock.addingTimeInterval(3_600), duration: 600, passMark: 60, seed: 7)
+            closesAt: clock.addingTimeInterval(3_600), durationMinutes: 10, passMark: 60, seed: 7)
         let exam = try await database.publishExam(try await database.createExam(draft, by: op).id, by: op)
         let principal = Principal(kind: .account(id: 0, username: "outsider", role: .staff, staffNumber: staffNumber), scope: UnitPath(codes: []))
         let attempt = try await database.startAttempt(exam: exam.id, client: .commandLine, by: principal)

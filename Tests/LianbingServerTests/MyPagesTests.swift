@@ -166,7 +166,7 @@ import Testing
         let now = app.database.clock()
         let draft = ExamDraft(
             title: "复核演练", blueprint: blueprint, blueprintText: text, unitCode: county, opensAt: now.addingTimeInterval(-60),
-            closesAt: now.addingTimeInterval(3_600), duration: 1_800, passMark: 0, certifies: true,
+            closesAt: now.addingTimeInterval(3_600), durationMinutes: 30, passMark: 0, certifies: true,
             review: ReviewPolicy(content: .keys, timing: .afterRelease), seed: 11)
         let exam = try await app.database.publishExam(try await app.database.createExam(draft, by: op).id, by: op)
         try await app.run { client in

@@ -28,6 +28,7 @@ import Testing
         "POST /api/v1/session": "public login",
         "DELETE /api/v1/session": "own session",
         "GET /api/v1/me": "own account",
+        "GET /api/v1/openapi.json": "public API description",
         "POST /api/v1/me/password": "own password",
         "GET /": "the caller's own unit only (PageTests.homeShowsEachRoleItsOwnUnit)",
         "GET /units": "tree rooted at the caller's own unit",
@@ -112,6 +113,9 @@ import Testing
             "GET /staff": [Probe(method: .get, uri: "/staff?unit=\(u)")],
             "GET /staff/{number}": [Probe(method: .get, uri: "/staff/\(s)")],
             "GET /api/v1/accounts": [Probe(method: .get, uri: "/api/v1/accounts?unit=\(u)")],
+            "GET /api/v1/audit": [Probe(method: .get, uri: "/api/v1/audit?unit=\(u)")],
+            "GET /audit": [Probe(method: .get, uri: "/audit?unit=\(u)")],
+            "GET /audit.csv": [Probe(method: .get, uri: "/audit.csv?unit=\(u)")],
             "POST /api/v1/accounts": [
                 Probe(method: .post, uri: "/api/v1/accounts", json: #"{"username":"intruder","role":"admin","unitCode":"\#(u)"}"#),
                 Probe(method: .post, uri: "/api/v1/accounts", json: #"{"username":"intruder","role":"staff","unitCode":"440000000000"}"#),

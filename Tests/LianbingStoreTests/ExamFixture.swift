@@ -55,7 +55,7 @@ enum ExamBank {
                       multipleChoice: MultipleChoicePolicy = .allOrNothing) -> ExamDraft {
         ExamDraft(
             title: "2026年第四季度集中考核", blueprint: blueprint, blueprintText: "（测试）", unitCode: Code.tianhe, opensAt: clock.now,
-            closesAt: clock.now.addingTimeInterval(7_200), duration: 1_800, passMark: 6, review: review, multipleChoice: multipleChoice,
+            closesAt: clock.now.addingTimeInterval(7_200), durationMinutes: 30, passMark: 6, review: review, multipleChoice: multipleChoice,
             reviewRequestDays: 7, seed: 42)
     }
 }

@@ -272,7 +272,7 @@ struct ExamLifecycleTests {
         var changed = ExamBank.draft(fixture.clock)
         changed.title = "2026年第四季度集中考核（补考）"
         changed.seed = nil
-        changed.duration = 900
+        changed.durationMinutes = 15
         var infeasible = changed
         infeasible.blueprint.cells[0].count = 9
         await expectError(.invalid) { try await fixture.db.updateExam(draft.id, infeasible, by: trainer) }

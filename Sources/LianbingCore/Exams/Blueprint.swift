@@ -18,11 +18,16 @@ public struct Blueprint: Sendable, Codable, Hashable {
     public var enemyGroups: [[String]]
     /// At most this share (0–1] of one exam's papers may carry any one question; `nil` for no cap.
     public var exposureCap: Double?
+    /// Questions quoting one sentence of the source (`原文`) share no paper: they give each other away. Off only in
+    /// blueprints stored before the rule, so that their exams' papers still regenerate exactly.
+    public var separatesSameQuote: Bool
+    /// Leave out questions whose keys earlier centralised assessments have shown their candidates.
+    public var excludesRevealed: Bool
 
     public init(
         title: String, purpose: PaperPurpose = .assessment, sections: [BlueprintSection], cells: [BlueprintCell],
         totalPoints: Double, targetDifficulty: Double, difficultyTolerance: Double, enemyGroups: [[String]] = [],
-        exposureCap: Double? = nil
+        exposureCap: Double? = nil, separatesSameQuote: Bool = true, excludesRevealed: Bool = false
     ) {
         self.title = title
         self.purpose = purpose
@@ -33,6 +38,23 @@ public struct Blueprint: Sendable, Codable, Hashable {
         self.difficultyTolerance = difficultyTolerance
         self.enemyGroups = enemyGroups
         self.exposureCap = exposureCap
+        self.separatesSameQuote = separatesSameQuote
+        self.excludesRevealed = excludesRevealed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decode(String.self, forKey: .title), purpose: try container.decode(PaperPurpose.self, forKey: .purpose),
+            sections: try container.decode([BlueprintSection].self, forKey: .sections),
+            cells: try container.decode([BlueprintCell].self, forKey: .cells), totalPoints: try container.decode(Double.self, forKey: .totalPoints),
+            targetDifficulty: try container.decode(Double.self, forKey: .targetDifficulty),
+            difficultyTolerance: try container.decode(Double.self, forKey: .difficultyTolerance),
+            enemyGroups: try container.decode([[String]].self, forKey: .enemyGroups),
+            exposureCap: try container.decodeIfPresent(Double.self, forKey: .exposureCap),
+            // Absent from blueprints stored before these options existed: they keep the rules they were drawn under.
+            separatesSameQuote: try container.decodeIfPresent(Bool.self, forKey: .separatesSameQuote) ?? false,
+            excludesRevealed: try container.decodeIfPresent(Bool.self, forKey: .excludesRevealed) ?? false)
     }
 
     /// Questions per paper.

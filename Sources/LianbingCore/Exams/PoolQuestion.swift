@@ -9,8 +9,13 @@ public struct PoolQuestion: Sendable, Hashable {
     public var usage: QuestionUsage
     /// Options to shuffle (0 for non-choice questions).
     public var optionCount: Int
+    /// 原文: questions quoting the same sentence never share a paper (`EnemyGroups`).
+    public var quote: String
 
-    public init(id: String, revision: Int, kind: QuestionKind, difficulty: Int, knowledgePoints: [String], usage: QuestionUsage, optionCount: Int) {
+    public init(
+        id: String, revision: Int, kind: QuestionKind, difficulty: Int, knowledgePoints: [String], usage: QuestionUsage, optionCount: Int,
+        quote: String = ""
+    ) {
         self.id = id
         self.revision = revision
         self.kind = kind
@@ -18,12 +23,13 @@ public struct PoolQuestion: Sendable, Hashable {
         self.knowledgePoints = knowledgePoints
         self.usage = usage
         self.optionCount = optionCount
+        self.quote = quote
     }
 
     public init(_ question: Question, revision: Int) {
         self.init(
             id: question.id, revision: revision, kind: question.kind, difficulty: question.difficulty,
-            knowledgePoints: question.knowledgePoints, usage: question.usage, optionCount: question.options.count)
+            knowledgePoints: question.knowledgePoints, usage: question.usage, optionCount: question.options.count, quote: question.quote)
     }
 
     /// The knowledge point a blueprint counts this question under.

@@ -51,12 +51,17 @@ public struct ReviewPolicy: Sendable, Codable, Hashable {
     /// What may be shown to a candidate now; `nil` for nothing yet. Nothing is ever shown before submission, and
     /// scores never before marking is complete and results are released unless the policy is `immediately` and
     /// the attempt was fully machine-marked.
-    public func visible(submitted: Bool, windowClosed: Bool, released: Bool) -> Content? {
+    ///
+    /// `lastWindowEnded`: every candidate's window has ended, personal extensions and reopenings included. Keys and
+    /// explanations wait for it whatever the timing, because anyone still writing could be told them.
+    public func visible(submitted: Bool, lastWindowEnded: Bool, released: Bool) -> Content? {
         guard submitted else { return nil }
-        switch timing {
-        case .immediately: return content
-        case .afterRelease: return released ? content : nil
-        case .afterClose: return windowClosed ? content : nil
-        }
+        let shown: Content? =
+            switch timing {
+            case .immediately: content
+            case .afterRelease: released ? content : nil
+            case .afterClose: lastWindowEnded ? content : nil
+            }
+        return shown == .keys && !lastWindowEnded ? .answers : shown
     }
 }

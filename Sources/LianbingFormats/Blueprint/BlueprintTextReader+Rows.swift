@@ -47,6 +47,10 @@ extension BlueprintTextReader {
                 valid = false
             }
             if valid { target = parsed }
+        case .separatesSameQuote:
+            if let yes = BlueprintTextValues.yesNo(value) { separatesSameQuote = yes } else { report(line, Self.yesNoProblem(key, value)) }
+        case .excludesRevealed:
+            if let yes = BlueprintTextValues.yesNo(value) { excludesRevealed = yes } else { report(line, Self.yesNoProblem(key, value)) }
         case .exposureCap:
             if let cap = BlueprintTextValues.percent(value), cap > 0, cap <= 1 {
                 exposureCap = cap
@@ -55,6 +59,8 @@ extension BlueprintTextReader {
             }
         }
     }
+
+    static func yesNoProblem(_ key: Key, _ value: Substring) -> String { "“\(key.rawValue)”的值“\(value)”无效：只能写“是”或“否”" }
 
     /// `单选 每题 2 分` under [题型].
     mutating func readSection(_ content: Substring, line: Int) {
@@ -85,7 +91,7 @@ extension BlueprintTextReader {
         let point = BlueprintTextSyntax.unescape(fields[0])
         let kind = QuestionKind(label: String(fields[1]))
         let band = BlueprintTextValues.band(fields[2])
-        let count = Int(fields[3]).flatMap { $0 > 0 ? $0 : nil }
+        let count = Int(fields[3]).flatMap { InputBounds.questionsPerPaper.contains($0) ? $0 : nil }
         if point.isEmpty {
             report(line, "知识点不能为空")
         } else if point.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
@@ -93,7 +99,9 @@ extension BlueprintTextReader {
         }
         if kind == nil { report(line, unknownKind(fields[1])) }
         if band == nil { report(line, "难度“\(fields[2])”无效：要写 1–5 之间的一个数或范围，如“3”或“2-4”") }
-        if count == nil { report(line, "题数“\(fields[3])”无效：要写一个正整数") }
+        if count == nil {
+            report(line, "题数“\(fields[3])”无效：要写 1 到 \(InputBounds.questionsPerPaper.upperBound) 之间的整数")
+        }
         guard let kind, let band, let count, !point.isEmpty else { return }
         let cell = BlueprintCell(knowledgePoint: point, kind: kind, difficulty: band, count: count)
         var key = cell

@@ -23,6 +23,8 @@ struct BlueprintTextReader {
     var totalPoints: Double?
     var target: (target: Double, tolerance: Double)?
     var exposureCap: Double?
+    var separatesSameQuote = true
+    var excludesRevealed = false
     var sections: [BlueprintSection] = []
     var sectionLines: [QuestionKind: Int] = [:]
     var cells: [BlueprintCell] = []
@@ -48,7 +50,7 @@ struct BlueprintTextReader {
             Blueprint(
                 title: title, purpose: purpose, sections: sections, cells: cells, totalPoints: totalPoints,
                 targetDifficulty: target.target, difficultyTolerance: target.tolerance, enemyGroups: enemyGroups,
-                exposureCap: exposureCap))
+                exposureCap: exposureCap, separatesSameQuote: separatesSameQuote, excludesRevealed: excludesRevealed))
     }
 
     private mutating func consume(_ content: Substring, line: Int) {

@@ -6,6 +6,8 @@ enum BlueprintTextSyntax {
         case totalPoints = "总分"
         case targetDifficulty = "目标难度"
         case exposureCap = "曝光上限"
+        case separatesSameQuote = "同一原文互斥"
+        case excludesRevealed = "排除已公开答案的试题"
     }
 
     enum Part: String, CaseIterable {

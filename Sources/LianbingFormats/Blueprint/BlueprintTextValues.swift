@@ -11,6 +11,15 @@ enum BlueprintTextValues {
         return value
     }
 
+    /// `是` or `否`.
+    static func yesNo(_ text: Substring) -> Bool? {
+        switch text {
+        case "是": true
+        case "否": false
+        default: nil
+        }
+    }
+
     /// `3` or `1-3` (also `1–3`, `1~3`, `1～3`, `1—3`): a band of declared difficulty.
     static func band(_ text: Substring) -> ClosedRange<Int>? {
         let parts = text.split(omittingEmptySubsequences: false) { "-–~～—".contains($0) }.map { BlueprintTextSyntax.trim($0) }

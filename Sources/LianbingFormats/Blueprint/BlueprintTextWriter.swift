@@ -12,6 +12,9 @@ enum BlueprintTextWriter {
         if let cap = blueprint.exposureCap {
             lines.append("\(BlueprintTextSyntax.Key.exposureCap.rawValue): \(BlueprintTextValues.percentText(cap))")
         }
+        // Written only where they differ from what a file without them means.
+        if !blueprint.separatesSameQuote { lines.append("\(BlueprintTextSyntax.Key.separatesSameQuote.rawValue): 否") }
+        if blueprint.excludesRevealed { lines.append("\(BlueprintTextSyntax.Key.excludesRevealed.rawValue): 是") }
         lines += ["", "[\(BlueprintTextSyntax.Part.sections.rawValue)]"]
         for section in blueprint.sections {
             lines.append("\(section.kind.label) 每题 \(BlueprintTextValues.text(section.pointsPerQuestion)) 分")

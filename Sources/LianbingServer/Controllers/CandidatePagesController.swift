@@ -69,7 +69,8 @@ struct CandidatePagesController {
             if !extra.isEmpty && minutes == nil { throw LianbingError.invalid("延长时间须为整数分钟") }
             let closesAt = closes.isEmpty ? nil : ChinaTime.parse(closes)
             if !closes.isEmpty && closesAt == nil { throw LianbingError.invalid("个人截止时间的格式应为 年-月-日 时:分") }
-            try await database.overrideCandidate(number, inExam: id, extraMinutes: minutes, closesAt: closesAt, by: principal)
+            try await database.overrideCandidate(
+                number, inExam: id, extraMinutes: minutes, closesAt: closesAt, confirmKeysShown: fields["confirm_keys_shown"] != nil, by: principal)
         }
     }
 
@@ -78,7 +79,8 @@ struct CandidatePagesController {
             guard let minutes = fields["minutes"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
                 throw LianbingError.invalid("请填写重新开放的分钟数")
             }
-            try await database.reopenAttempt(of: number, inExam: id, minutes: minutes, by: principal)
+            try await database.reopenAttempt(
+                of: number, inExam: id, minutes: minutes, confirmKeysShown: fields["confirm_keys_shown"] != nil, by: principal)
         }
     }
 

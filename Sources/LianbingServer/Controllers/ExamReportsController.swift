@@ -21,6 +21,9 @@ struct ExamReportsController {
         var table: ResultsTable
         var unit: String
         var csv: String
+        /// Released results that crossed the pass mark since: the administrator must see every one.
+        var outcomeChanges: [String]
+        var hasOutcomeChanges: Bool
     }
 
     @Sendable func resultsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -30,11 +33,21 @@ struct ExamReportsController {
         let unit = request.query("unit")
         let table = ResultsTable(
             results, examId: exam.id, unit: unit, order: request.query("sort").flatMap(ResultsTable.Order.init(rawValue:)) ?? .rank)
+        let outcomeChanges = try await database.scoreChanges(ofExam: exam.id, by: principal).filter(\.changesOutcome).map(Self.describe)
         let content = ResultsContent(
             exam: ExamHeading(exam), released: exam.status == .released, table: table, unit: unit ?? "",
-            csv: "/exams/\(exam.id)/results.csv" + (unit.map { "?unit=\($0.urlEncoded)" } ?? ""))
+            csv: "/exams/\(exam.id)/results.csv" + (unit.map { "?unit=\($0.urlEncoded)" } ?? ""),
+            outcomeChanges: outcomeChanges, hasOutcomeChanges: !outcomeChanges.isEmpty)
         return pages.render(
             "exam-results", title: "成绩 · \(exam.title)", path: "/exams", session: context.session, content: content, styles: ["manage.css"])
+    }
+
+    /// `2026-12-03 10:00 张三（4401…）64.5 → 56.5，合格 → 不合格（成绩复核 3，trainer）`.
+    static func describe(_ change: ScoreChange) -> String {
+        let outcome = { (passed: Bool?) in passed.map { $0 ? "合格" : "不合格" } ?? "—" }
+        let score = { (value: Double?) in value.map(AppDatabase.points) ?? "—" }
+        return "\(change.at.chinaTime) \(change.name)（\(change.staffNumber)）\(score(change.scoreBefore)) → \(score(change.scoreAfter))，"
+            + "\(outcome(change.passedBefore)) → \(outcome(change.passedAfter))（\(change.reason)，\(change.actor)）"
     }
 
     /// The same file as `lianbing exam results --export`, for the unit chosen on the page or the whole exam.

@@ -69,12 +69,20 @@ struct ExamsController {
     struct OverrideRequest: Decodable {
         var extraMinutes: Int?
         var closesAt: Date?
+        /// Needed for a late window once the exam's keys have been shown.
+        var confirmKeysShown: Bool?
     }
-    struct ReopenRequest: Decodable { var minutes: Int }
+    struct ReopenRequest: Decodable {
+        var minutes: Int
+        /// Needed once the exam's keys have been shown.
+        var confirmKeysShown: Bool?
+    }
     struct ExcuseRequest: Decodable { var reason: String }
     struct MarkRequest: Decodable {
         var score: Double
         var comment: String?
+        /// The score review a released result is re-marked in.
+        var reviewId: Int64?
     }
     struct ReplyRequest: Decodable { var reply: String }
 
@@ -85,7 +93,7 @@ struct ExamsController {
         case .failure(let failure):
             return JSONBody(BlueprintCheckJSON(feasible: false, problems: failure.issues.map(\.description), questionCount: nil, totalPoints: nil))
         case .success(let blueprint):
-            let problems = try await database.checkBlueprint(blueprint, candidates: max(1, body.candidates ?? 1), by: principal)
+            let problems = try await database.checkBlueprint(blueprint, candidates: body.candidates ?? 1, by: principal)
             return JSONBody(BlueprintCheckJSON(
                 feasible: problems.isEmpty, problems: problems.map(\.description), questionCount: blueprint.questionCount,
                 totalPoints: blueprint.totalPoints))
@@ -122,7 +130,7 @@ struct ExamsController {
         }
         return ExamDraft(
             title: body.title, blueprint: blueprint, blueprintText: body.blueprint, unitCode: body.unitCode, posts: body.posts ?? [],
-            opensAt: body.opensAt, closesAt: body.closesAt, duration: TimeInterval(body.durationMinutes * 60), passMark: body.passMark,
+            opensAt: body.opensAt, closesAt: body.closesAt, durationMinutes: body.durationMinutes, passMark: body.passMark,
             certifies: body.certifies ?? false, review: body.review ?? ReviewPolicy(content: .score, timing: .afterRelease),
             multipleChoice: body.partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: body.reviewRequestDays ?? 7,
             seed: body.seed)
@@ -167,13 +175,15 @@ struct ExamsController {
         let body = try await request.decodeJSON(OverrideRequest.self, context: context)
         try await database.overrideCandidate(
             try context.parameters.require("number"), inExam: try exam(context), extraMinutes: body.extraMinutes, closesAt: body.closesAt,
-            by: try context.principal(.admin))
+            confirmKeysShown: body.confirmKeysShown ?? false, by: try context.principal(.admin))
         return .noContent
     }
 
     @Sendable func reopen(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let body = try await request.decodeJSON(ReopenRequest.self, context: context)
-        try await database.reopenAttempt(of: try context.parameters.require("number"), inExam: try exam(context), minutes: body.minutes, by: try context.principal(.admin))
+        try await database.reopenAttempt(
+            of: try context.parameters.require("number"), inExam: try exam(context), minutes: body.minutes,
+            confirmKeysShown: body.confirmKeysShown ?? false, by: try context.principal(.admin))
         return .noContent
     }
 
@@ -191,7 +201,7 @@ struct ExamsController {
         let body = try await request.decodeJSON(MarkRequest.self, context: context)
         try await database.markAnswer(
             attempt: try context.parameters.require("attempt", as: Int64.self), position: try context.parameters.require("position", as: Int.self),
-            score: body.score, comment: body.comment, by: try context.principal(.trainer))
+            score: body.score, comment: body.comment, review: body.reviewId, by: try context.principal(.trainer))
         return .noContent
     }
 

@@ -95,9 +95,12 @@ struct ScoreReviewPagesController {
         let id = try context.parameters.require("review", as: Int64.self)
         let position = try context.parameters.require("position", as: Int.self)
         let review = try await database.scoreReview(id, by: principal)
+        // The store refuses it too; an answered review has no form left on the page to show the refusal beside.
         guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复，不能再改分") }
         let fields = try await FormFields.from(request, context: context)
-        if let refused = try await MarkingEntry.save(fields, attempt: review.attemptId, position: position, in: database, by: principal) {
+        if let refused = try await MarkingEntry.save(
+            fields, attempt: review.attemptId, position: position, review: id, in: database, by: principal)
+        {
             return try await renderReviews(marking: refused.typed, context: context, status: refused.status)
         }
         return .redirect(to: "/score-reviews?done=remarked#r\(id)", type: .normal)

@@ -59,10 +59,9 @@ struct SessionController {
     }
 
     @Sendable func apiChangePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try session(context)
         let change = try await request.decodeJSON(PasswordChange.self, context: context)
-        let principal = try context.principal()
-        try await database.changeOwnPassword(
-            current: change.currentPassword, new: change.newPassword, by: principal, keepingSession: context.session?.tokenHash)
+        try await changePassword(current: change.currentPassword, new: change.newPassword, session: session, context: context)
         return Response(status: .noContent)
     }
 
@@ -125,13 +124,19 @@ struct SessionController {
         let session = try session(context)
         let form = try await FormFields.from(request, context: context)
         let new = form["new_password"] ?? ""
+        func page(_ error: String, _ status: HTTPResponse.Status) -> Response {
+            let content = PasswordContent(forced: session.account.mustChangePassword, error: error, done: false)
+            return pages.render("password", title: "修改密码", path: "/password", session: session, content: content, status: status)
+        }
         do {
             guard new == form["confirm_password"] else { throw LianbingError.invalid("两次输入的新密码不一致") }
-            try await database.changeOwnPassword(
-                current: form["current_password"] ?? "", new: new, by: session.principal, keepingSession: session.tokenHash)
+            try await changePassword(current: form["current_password"] ?? "", new: new, session: session, context: context)
         } catch LianbingError.invalid(let reason) {
-            let content = PasswordContent(forced: session.account.mustChangePassword, error: reason, done: false)
-            return pages.render("password", title: "修改密码", path: "/password", session: session, content: content, status: .badRequest)
+            return page(reason, .badRequest)
+        } catch LianbingError.throttled(let seconds) {
+            var response = page(LianbingError.throttled(retryAfter: seconds).message, .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         }
         return .redirect(to: session.account.mustChangePassword ? "/" : "/password?done=1", type: .normal)
     }
@@ -145,19 +150,46 @@ struct SessionController {
 
     /// One path for both forms of login, so throttling and auditing cannot differ between them.
     private func logIn(_ username: String, _ password: String, request: Request, context: AppRequestContext) async throws -> NewSession {
-        if let wait = await throttle.retryAfter(username: username, address: context.remoteAddress) {
+        // Counted against the account the name finds, not the text typed: `COUNTY` and `county` are one account
+        // and must share one budget. A name that finds nothing (including one no account could have) is counted
+        // under its own spelling, so it answers exactly as an unknown account does.
+        let account = try await database.accountUsername(typed: username) ?? username
+        let address = context.remoteAddress
+        let opened = try await throttled(account: account, address: address) {
+            try await database.logIn(username: username, password: password, address: address, userAgent: request.headers[.userAgent])
+        } failed: { error in
+            guard error == .unauthenticated else { return false }
+            context.logger.notice("login failed", metadata: ["user": "\(username.debugDescription)"])
+            return true
+        }
+        context.logger.info("login", metadata: ["user": "\(opened.session.account.username)"])
+        return opened
+    }
+
+    /// Guessing the current password through a stolen or unattended session counts as guessing a login.
+    private func changePassword(current: String, new: String, session: SessionInfo, context: AppRequestContext) async throws {
+        try await throttled(account: session.account.username, address: context.remoteAddress) {
+            try await database.changeOwnPassword(current: current, new: new, by: session.principal, keepingSession: session.tokenHash)
+        } failed: { error in
+            error == AppDatabase.wrongCurrentPassword
+        }
+    }
+
+    /// Runs a password check under `throttle`: refused while the account, the address or the pair is over its
+    /// limit; a failure (as `failed` judges the error) counted; success clearing the pair's count.
+    private func throttled<T>(
+        account: String, address: String?, _ check: () async throws -> T, failed: (LianbingError) -> Bool
+    ) async throws -> T {
+        if let wait = await throttle.retryAfter(account: account, address: address) {
             throw LianbingError.throttled(retryAfter: wait)
         }
         do {
-            let opened = try await database.logIn(
-                username: username, password: password, address: context.remoteAddress, userAgent: request.headers[.userAgent])
-            await throttle.recordSuccess(username: username)
-            context.logger.info("login", metadata: ["user": "\(opened.session.account.username)"])
-            return opened
-        } catch LianbingError.unauthenticated {
-            await throttle.recordFailure(username: username, address: context.remoteAddress)
-            context.logger.notice("login failed", metadata: ["user": "\(username)"])
-            throw LianbingError.unauthenticated
+            let result = try await check()
+            await throttle.recordSuccess(account: account, address: address)
+            return result
+        } catch let error as LianbingError where failed(error) {
+            await throttle.recordFailure(account: account, address: address)
+            throw error
         }
     }
 
@@ -184,8 +216,23 @@ struct SessionController {
     }
 
     /// Only same-site paths: a `next` pointing elsewhere would make the login page an open redirect.
+    ///
+    /// Browsers read `//host`, `/\host` and, because they drop tabs and line breaks from URLs, `/\t/host` as
+    /// another site, and some decode percent escapes first; so the value must be a path both as given and once
+    /// decoded: one `/`, then neither `/` nor `\`, and nothing invisible anywhere. Anything else is `/`.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, let decoded = next.removingPercentEncoding, isPlainPath(next), isPlainPath(decoded) else { return "/" }
         return next
+    }
+
+    private static func isPlainPath(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 2, scalars[0] == "/", scalars[1] != "/" else { return false }
+        return !scalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: true
+            default: scalar == "\\" || scalar.properties.isWhitespace
+            }
+        }
     }
 }

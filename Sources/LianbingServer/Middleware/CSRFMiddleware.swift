@@ -3,16 +3,25 @@ import HTTPTypes
 import Hummingbird
 import LianbingCore
 
-/// Every state-changing request of a signed-in session must carry the session's token, in the
+/// Every state-changing request needs a signed-in session, and must carry the session's token, in the
 /// `X-CSRF-Token` header (API) or the `_csrf` form field (HTML forms). The login form, which has no session
 /// yet, is checked by its own double-submit cookie in `SessionController`.
+///
+/// Refusing anonymous requests here, before any handler reads its body, means an anonymous caller learns
+/// nothing from how a body is parsed: a malformed one answers 401 like any other.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("X-CSRF-Token")!
     static let formField = "_csrf"
 
+    /// State-changing requests that need no session: signing in, and signing out (which must still clear the
+    /// cookie of a session that has already expired).
+    static let openWithoutSession: Set<String> = ["POST /api/v1/session", "POST /login", "DELETE /api/v1/session", "POST /logout"]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard ![.get, .head, .options].contains(request.method), let session = context.session else {
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        guard let session = context.session else {
+            guard Self.openWithoutSession.contains(request.method.rawValue + " " + request.uri.path) else { throw LianbingError.unauthenticated }
             return try await next(request, context)
         }
         var request = request

@@ -485,7 +485,8 @@
         hiddenSince = performance.now();
         sendTyping();
       } else if (hiddenSince !== null) {
-        var seconds = Math.round((performance.now() - hiddenSince) / 100) / 10;
+        // The server takes a spell of up to a day; a longer one is reported as a day, not dropped.
+        var seconds = Math.min(86400, Math.round((performance.now() - hiddenSince) / 100) / 10);
         hiddenSince = null;
         if (!locked) {
           var list = load(keys.hidden, []);

@@ -5,9 +5,7 @@ import LianbingStore
 /// How scores, review policies and answers read to a member of staff on their own pages.
 enum CandidateWording {
     /// `78`, or `78.5` when there is a fraction.
-    static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func points(_ value: Double) -> String { MessageNumber.text(value) }
 
     static func score(_ score: Double, of maximum: Double) -> String { "\(points(score)) / \(points(maximum)) 分" }
 

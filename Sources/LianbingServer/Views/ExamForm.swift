@@ -111,22 +111,23 @@ struct ExamForm: Sendable {
         if opens == nil { problems.append("请填写开考时间（年-月-日 时:分）") }
         let closes = ChinaTime.parse(closesAt)
         if closes == nil { problems.append("请填写截止时间（年-月-日 时:分）") }
-        let minutes = Int(durationMinutes).flatMap { (1...1_440).contains($0) ? $0 : nil }
-        if minutes == nil { problems.append("答题时长须为 1 到 1440 之间的整数分钟") }
-        let pass = Double(passMark).flatMap { $0.isFinite ? $0 : nil }
+        // Only whether each field is a number at all; its range is the store's to check, for every door alike.
+        let minutes = Int(durationMinutes.trimmingCharacters(in: .whitespaces))
+        if minutes == nil { problems.append("答题时长须为整数分钟") }
+        let pass = Double(passMark.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
         if pass == nil { problems.append("合格分数须为数字") }
-        let days = Int(reviewRequestDays).flatMap { (0...366).contains($0) ? $0 : nil }
-        if days == nil { problems.append("成绩复核申请期限须为 0 到 366 之间的整数天") }
+        let days = Int(reviewRequestDays.trimmingCharacters(in: .whitespaces))
+        if days == nil { problems.append("成绩复核申请期限须为整数天") }
         var policy = MultipleChoicePolicy.allOrNothing
         if partial {
-            if let percent = Double(partialPercent) { policy = .partial(share: percent / 100) } else { problems.append("少选得分比例须为数字") }
+            if let percent = Double(partialPercent), percent.isFinite { policy = .partial(share: percent / 100) } else { problems.append("少选得分比例须为数字") }
         }
         guard let read, let opens, let closes, let minutes, let pass, let days, problems.isEmpty else {
             return .failure(FormProblems(problems))
         }
         return .success(ExamDraft(
             title: title, blueprint: read.blueprint, blueprintText: read.text, unitCode: unit, posts: posts, opensAt: opens, closesAt: closes,
-            duration: TimeInterval(minutes * 60), passMark: pass, certifies: certifies,
+            durationMinutes: minutes, passMark: pass, certifies: certifies,
             review: ReviewPolicy(
                 content: ReviewPolicy.Content(rawValue: reviewContent) ?? .score, timing: ReviewPolicy.Timing(rawValue: reviewTiming) ?? .afterRelease),
             multipleChoice: policy, reviewRequestDays: days))

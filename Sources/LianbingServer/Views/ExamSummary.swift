@@ -17,6 +17,7 @@ struct ExamHeading: Sendable {
     var phase: String
     var phaseLabel: String
     var candidateCount: Int
+    var keysShown: Bool
 
     init(_ exam: Exam) {
         id = exam.id
@@ -26,6 +27,7 @@ struct ExamHeading: Sendable {
         phase = exam.phase.rawValue
         phaseLabel = exam.phase.label
         candidateCount = exam.candidateCount
+        keysShown = exam.keysShown
     }
 }
 
@@ -49,6 +51,10 @@ enum ExamSummary {
             Fact(label: "创建", value: "\(exam.createdBy)，\(exam.createdAt.chinaTime)"),
         ]
         if let published = exam.publishedAt { facts.append(Fact(label: "发布", value: published.chinaTime)) }
+        if let revealed = exam.revealedOnPapers {
+            let withheld = exam.withheldCount > 0 ? "；按组卷规则已排除 \(exam.withheldCount) 道" : ""
+            facts.append(Fact(label: "已公开答案的试题", value: "试卷用到 \(revealed) 道此前考试已向考生公开答案的试题\(withheld)"))
+        }
         if let released = exam.releasedAt { facts.append(Fact(label: "成绩发布", value: released.chinaTime)) }
         return facts
     }

@@ -61,14 +61,14 @@ struct MarkingEntry {
     /// Saves the mark a marking form posted for one answer. On a refusal it gives back what was typed with the
     /// reason, and the status to answer with, so the page can show the form again as it was.
     static func save(
-        _ fields: FormFields, attempt: Int64, position: Int, in database: AppDatabase, by principal: Principal
+        _ fields: FormFields, attempt: Int64, position: Int, review: Int64? = nil, in database: AppDatabase, by principal: Principal
     ) async throws -> (typed: Typed, status: HTTPResponse.Status)? {
         let scoreText = fields["score"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let comment = fields["comment"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         do {
             guard let score = Double(scoreText), score.isFinite else { throw LianbingError.invalid("请填写得分（数字）") }
             try await database.markAnswer(
-                attempt: attempt, position: position, score: score, comment: comment.isEmpty ? nil : comment, by: principal)
+                attempt: attempt, position: position, score: score, comment: comment.isEmpty ? nil : comment, review: review, by: principal)
             return nil
         } catch let error as LianbingError {
             let status: HTTPResponse.Status

@@ -68,7 +68,7 @@ struct PageRenderer: Sendable {
             var items = [("/", "首页")]
             if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录")] }
             if principal.has(.trainer) { items += [("/exams", "考试管理"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")] }
-            if principal.has(.admin) { items.append(("/accounts", "账号管理")) }
+            if principal.has(.admin) { items += [("/accounts", "账号管理"), ("/audit", "操作日志")] }
             items.append(("/password", "修改密码"))
             nav = items.map { href, label in
                 PageFrame.NavItem(href: href, label: label, current: href == "/" ? path == "/" : path.hasPrefix(href))

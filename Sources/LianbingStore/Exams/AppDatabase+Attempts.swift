@@ -30,7 +30,8 @@ extension AppDatabase {
                     else { now >= closes ? .absent : .notStarted }
                 let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
                 let visible = standing == .finished
-                    ? record.reviewPolicy.visible(submitted: true, windowClosed: now >= record.closesAt, released: record.examStatus == .released)
+                    ? record.reviewPolicy.visible(
+                        submitted: true, lastWindowEnded: now >= (try Self.lastWindowCloses(record, db)), released: record.examStatus == .released)
                     : nil
                 let score: Double? = visible == nil ? nil : row["score"]
                 return MyExam(
@@ -196,12 +197,15 @@ extension AppDatabase {
     /// Records that the attempt's page was hidden (another app or tab) for a while, for proctors.
     public func recordHidden(attempt id: Int64, seconds: Double, by principal: Principal) async throws {
         let number = try Self.ownStaffNumber(principal)
+        guard seconds.isFinite, Double(InputBounds.hiddenSeconds.lowerBound)...Double(InputBounds.hiddenSeconds.upperBound) ~= seconds else {
+            throw LianbingError.invalid("离开页面的时长须在 0 到 \(InputBounds.hiddenSeconds.upperBound) 秒之间")
+        }
         try await writer.write { db in
             let attempt = try Self.ownAttempt(id, staffNumber: number, db)
             guard !attempt.attemptState.isFinished else { return }
             try db.execute(
                 sql: "UPDATE attempt SET hiddenCount = hiddenCount + 1, hiddenSeconds = hiddenSeconds + ? WHERE id = ?",
-                arguments: [max(0, min(seconds, 86_400)), id])
+                arguments: [seconds, id])
         }
     }
 

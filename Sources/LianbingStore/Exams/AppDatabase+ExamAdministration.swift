@@ -4,21 +4,25 @@ import LianbingCore
 
 extension AppDatabase {
     /// Extra time and/or an individual late window for one candidate; an attempt in progress gets the new deadline.
+    /// A late window opened after the exam's keys were shown needs `confirmKeysShown` (`keysShownGuard`).
     public func overrideCandidate(
-        _ staffNumber: String, inExam id: Int64, extraMinutes: Int?, closesAt: Date?, by principal: Principal
+        _ staffNumber: String, inExam id: Int64, extraMinutes: Int?, closesAt: Date?, confirmKeysShown: Bool = false,
+        by principal: Principal
     ) async throws {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以为考生延时") }
+        guard extraMinutes != nil || closesAt != nil else { throw LianbingError.invalid("请填写延长时间或个人截止时间") }
+        if let extraMinutes { try InputBounds.check(extraMinutes, in: InputBounds.extraMinutes, "延长时间", unit: "分钟") }
+        if let closesAt { try InputBounds.check(date: closesAt, "个人截止时间") }
         let now = clock()
         try await writer.write { db in
             let exam = try Self.examInScope(id, for: principal, db)
             guard exam.examStatus == .published else { throw LianbingError.conflict("只能为已发布、未发布成绩的考试延时") }
             var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
-            if let extraMinutes {
-                guard (0...24 * 60).contains(extraMinutes) else { throw LianbingError.invalid("延长时间须在 0 到 1440 分钟之间") }
-                candidate.extraSeconds = extraMinutes * 60
-            }
+            if let extraMinutes { candidate.extraSeconds = extraMinutes * 60 }
+            var keysNote = ""
             if let closesAt {
                 guard closesAt > now else { throw LianbingError.invalid("个人截止时间须晚于当前时间") }
+                keysNote = try Self.keysShownGuard(exam, confirmed: confirmKeysShown, now: now, db)
                 candidate.closesAt = closesAt
             }
             try candidate.update(db)
@@ -31,14 +35,17 @@ extension AppDatabase {
                 try attempt.update(db)
             }
             let detail = [extraMinutes.map { "延长 \($0) 分钟" }, closesAt.map { "个人截止 \(ChinaTime.format($0))" }].compactMap { $0 }
-            try db.audit(principal, "exam.override", "考试 \(id) 考生 \(staffNumber)", detail.joined(separator: "，"), at: now)
+            try db.audit(principal, "exam.override", exam: id, "考试 \(id) 考生 \(staffNumber)", detail.joined(separator: "，") + keysNote, at: now)
         }
     }
 
     /// Reopens a finished attempt for `minutes` more from now; its answers stay and it is marked again on submission.
-    public func reopenAttempt(of staffNumber: String, inExam id: Int64, minutes: Int, by principal: Principal) async throws {
+    /// After the exam's keys were shown it needs `confirmKeysShown` (`keysShownGuard`).
+    public func reopenAttempt(
+        of staffNumber: String, inExam id: Int64, minutes: Int, confirmKeysShown: Bool = false, by principal: Principal
+    ) async throws {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以重新开放作答") }
-        guard (1...24 * 60).contains(minutes) else { throw LianbingError.invalid("重新开放的时长须在 1 到 1440 分钟之间") }
+        try InputBounds.check(minutes, in: InputBounds.minutes, "重新开放的时长", unit: "分钟")
         let now = clock()
         try await writer.write { db in
             let exam = try Self.examInScope(id, for: principal, db)
@@ -47,6 +54,7 @@ extension AppDatabase {
             guard var attempt = try AttemptRecord.filter(Column("examId") == id && Column("staffNumber") == staffNumber).fetchOne(db),
                 attempt.attemptState.isFinished
             else { throw LianbingError.conflict("该考生没有已交的试卷；未开始的考生请使用延时") }
+            let keysNote = try Self.keysShownGuard(exam, confirmed: confirmKeysShown, now: now, db)
             let deadline = now.addingTimeInterval(TimeInterval(minutes * 60))
             candidate.closesAt = max(candidate.closesAt ?? exam.closesAt, deadline)
             try candidate.update(db)
@@ -56,8 +64,18 @@ extension AppDatabase {
             attempt.score = nil
             try attempt.update(db)
             try db.execute(sql: "UPDATE attemptAnswer SET score = NULL WHERE attemptId = ? AND markedBy IS NULL", arguments: [attempt.id])
-            try db.audit(principal, "exam.reopen", "考试 \(id) 考生 \(staffNumber)", "重新开放 \(minutes) 分钟", at: now)
+            try db.audit(principal, "exam.reopen", exam: id, "考试 \(id) 考生 \(staffNumber)", "重新开放 \(minutes) 分钟" + keysNote, at: now)
         }
+    }
+
+    /// A window opened again after candidates have been shown the keys lets the reopened candidate write while they
+    /// could be told them: the administrator must say so knowingly, and the audit log notes it.
+    static func keysShownGuard(_ exam: ExamRecord, confirmed: Bool, now: Date, _ db: Database) throws -> String {
+        guard try keysShown(exam, now: now, db) else { return "" }
+        guard confirmed else {
+            throw LianbingError.conflict("本场考试的答案和解析已向考生公开；重新开放作答前请确认（已知答案已公开）")
+        }
+        return "（答案已公开后经确认）"
     }
 
     /// 免考: the candidate is excused with a reason, and results list them as such.
@@ -72,7 +90,7 @@ extension AppDatabase {
             var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
             candidate.excusedReason = reason
             try candidate.update(db)
-            try db.audit(principal, "exam.excuse", "考试 \(id) 考生 \(staffNumber)", reason, at: now)
+            try db.audit(principal, "exam.excuse", exam: id, "考试 \(id) 考生 \(staffNumber)", reason, at: now)
         }
     }
 
@@ -94,7 +112,7 @@ extension AppDatabase {
                 sql: "UPDATE attempt SET deadline = MIN(COALESCE(deadline, ?1), ?1) WHERE examId = ?2 AND state = ?3",
                 arguments: [now, id, AttemptState.inProgress.rawValue])
             let cut = db.changesCount
-            try db.audit(principal, "exam.close", "考试 \(id)", "提前结束，自动交卷 \(cut) 份", at: now)
+            try db.audit(principal, "exam.close", exam: id, "考试 \(id)", "提前结束，自动交卷 \(cut) 份", at: now)
         }
         try await submitExpiredAttempts()
         return try await exam(id, by: principal)
@@ -122,7 +140,7 @@ extension AppDatabase {
             exam.releasedAt = now
             try exam.update(db)
             try Self.storeMeasures(examId: id, now: now, db)
-            try db.audit(principal, "exam.release", "考试 \(id)", exam.title, at: now)
+            try db.audit(principal, "exam.release", exam: id, "考试 \(id)", exam.title, at: now)
             return try Self.exam(exam, db, now: now)
         }
     }

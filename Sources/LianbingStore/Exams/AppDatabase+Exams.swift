@@ -13,7 +13,7 @@ extension AppDatabase {
         return try await writer.write { db in
             var record = try Self.checkedRecord(draft, seed: seed, by: principal, now: now, db)
             try record.insert(db)
-            try db.audit(principal, "exam.create", "考试 \(record.id!)", record.title, at: now)
+            try db.audit(principal, "exam.create", exam: record.id!, "考试 \(record.id!)", record.title, at: now)
             return try Self.exam(record, db, now: now)
         }
     }
@@ -36,7 +36,7 @@ extension AppDatabase {
             try record.update(db)
             try db.execute(sql: "DELETE FROM examForm WHERE examId = ?", arguments: [id])
             let formsNote = db.changesCount > 0 ? "；已作废按原设置生成的平行卷" : ""
-            try db.audit(principal, "exam.edit", "考试 \(id)", record.title + formsNote, at: now)
+            try db.audit(principal, "exam.edit", exam: id, "考试 \(id)", record.title + formsNote, at: now)
             return try Self.exam(record, db, now: now)
         }
     }
@@ -48,8 +48,8 @@ extension AppDatabase {
         try await writer.write { db in
             let record = try Self.examInScope(id, for: principal, db)
             guard record.examStatus == .draft else { throw LianbingError.conflict("考试已发布，不能删除") }
+            try db.audit(principal, "exam.delete", exam: id, "考试 \(id)", record.title, at: now)
             _ = try ExamRecord.deleteOne(db, key: id)
-            try db.audit(principal, "exam.delete", "考试 \(id)", record.title, at: now)
         }
     }
 
@@ -60,18 +60,22 @@ extension AppDatabase {
         var problems: [String] = []
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { problems.append("考试名称不能为空") }
-        if draft.closesAt <= draft.opensAt { problems.append("结束时间必须晚于开始时间") }
-        if draft.duration < 60 { problems.append("考试时长至少 1 分钟") }
-        if draft.passMark < 0 || draft.passMark > draft.blueprint.totalPoints {
-            problems.append("合格分数须在 0 到总分 \(points(draft.blueprint.totalPoints)) 之间")
+        // Every refusal at once, so a form can list them all; the bounds only ever throw `LianbingError`.
+        let problem = { (check: () throws -> Void) in
+            do { try check() } catch let error as LianbingError { problems.append(error.message) } catch {}
         }
+        problem { try InputBounds.check(date: draft.opensAt, "开考时间") }
+        problem { try InputBounds.check(date: draft.closesAt, "截止时间") }
+        if draft.closesAt <= draft.opensAt { problems.append("结束时间必须晚于开始时间") }
+        problem { try InputBounds.check(draft.durationMinutes, in: InputBounds.minutes, "答题时长", unit: "分钟") }
+        problem { try InputBounds.check(points: draft.passMark, in: 0...max(0, draft.blueprint.totalPoints), "合格分数") }
         if draft.blueprint.purpose != .assessment { problems.append("集中考核须使用用途为“集中考核”的组卷规则") }
-        if draft.reviewRequestDays < 0 { problems.append("成绩复核申请期限不能为负数") }
+        problem { try InputBounds.check(draft.reviewRequestDays, in: InputBounds.reviewDays, "成绩复核申请期限", unit: "天") }
         if case .partial(let share) = draft.multipleChoice, !(share > 0 && share < 1) { problems.append("少选得分比例须大于 0 且小于 1") }
         let unit = try unitInScope(draft.unitCode, for: principal, db)
         let candidates = try candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
         if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
-        let pool = try pool(db, bankRevision: currentBankRevision(db))
+        let pool = try draftPool(for: draft.blueprint, now: now, db)
         problems += Feasibility.check(draft.blueprint, pool: pool, candidates: max(1, candidates.count)).map(\.description)
         guard problems.isEmpty else { throw LianbingError.invalid(problems.joined(separator: "\n")) }
         let blueprintJSON = try json(draft.blueprint)
@@ -79,7 +83,7 @@ extension AppDatabase {
             id: nil, title: title, blueprintText: draft.blueprintText, blueprint: blueprintJSON,
             blueprintVersion: version(of: blueprintJSON), bankRevision: nil, seed: Int64(bitPattern: seed),
             frozenCandidates: nil, unitCode: unit.code, posts: draft.posts.isEmpty ? "" : "|" + draft.posts.joined(separator: "|") + "|",
-            opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: Int(draft.duration), passMark: draft.passMark,
+            opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: draft.durationMinutes * 60, passMark: draft.passMark,
             certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
             multipleChoice: try json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
             status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil)
@@ -133,7 +137,8 @@ extension AppDatabase {
             review: record.reviewPolicy, multipleChoice: try record.decodedMultipleChoice(),
             reviewRequestDays: record.reviewRequestDays, status: record.examStatus, phase: phase(of: record, now: now),
             createdBy: record.createdBy, createdAt: record.createdAt, publishedAt: record.publishedAt,
-            releasedAt: record.releasedAt, candidateCount: count)
+            releasedAt: record.releasedAt, candidateCount: count, revealedOnPapers: record.revealedOnPapers,
+            withheldCount: record.withheldList.count, keysShown: try keysShown(record, now: now, db))
     }
 
     static func phase(of record: ExamRecord, now: Date) -> ExamPhase {
@@ -165,6 +170,6 @@ extension AppDatabase {
 
     /// `2`, `2.5`: points without a trailing `.0`.
     public static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", (value * 100).rounded() / 100)
+        MessageNumber.text(value)
     }
 }

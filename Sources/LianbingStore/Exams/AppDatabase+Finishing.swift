@@ -59,7 +59,8 @@ extension AppDatabase {
         let review: ReviewPolicy.Content? =
             if isSelfTest { .keys }
             else if let exam, state.isFinished, attempt.pendingCount == 0 || exam.examStatus == .released {
-                exam.reviewPolicy.visible(submitted: true, windowClosed: now >= exam.closesAt, released: exam.examStatus == .released)
+                exam.reviewPolicy.visible(
+                    submitted: true, lastWindowEnded: now >= (try lastWindowCloses(exam, db)), released: exam.examStatus == .released)
             } else { nil }
         let showsAnswers = !state.isFinished || (review ?? .score) >= .answers
         var items: [AttemptItem] = []

@@ -27,7 +27,7 @@ extension AppDatabase {
     /// Makes (or remakes, before any marks are in) an exam's parallel forms from its seed and the current bank.
     public func makeForms(ofExam id: Int64, count: Int, allowShared: Bool, by principal: Principal) async throws -> [ExamForm] {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以组卷") }
-        guard (1...26).contains(count) else { throw LianbingError.invalid("平行卷数量须在 1 到 26 之间") }
+        try InputBounds.check(count, in: InputBounds.forms, "平行卷数量", unit: "套")
         let now = clock()
         return try await writer.write { db in
             let exam = try Self.examInScope(id, for: principal, db)
@@ -43,7 +43,7 @@ extension AppDatabase {
                 try db.execute(
                     sql: "INSERT INTO examForm (examId, letter, paper) VALUES (?, ?, ?)", arguments: [id, form.letter, try Self.json(form.paper)])
             }
-            try db.audit(principal, "exam.forms", "考试 \(id)", "平行卷 \(count) 套" + (allowShared ? "（允许共用试题）" : ""), at: now)
+            try db.audit(principal, "exam.forms", exam: id, "考试 \(id)", "平行卷 \(count) 套" + (allowShared ? "（允许共用试题）" : ""), at: now)
             return forms
         }
     }
@@ -110,7 +110,7 @@ extension AppDatabase {
                 try Self.recomputeTotals(&attempt, db)
                 try db.execute(sql: "UPDATE examCandidate SET form = ? WHERE examId = ? AND staffNumber = ?", arguments: [row.form, id, row.staffNumber])
             }
-            try db.audit(principal, "exam.marks.import", "考试 \(id)", "\(file)：\(rows.count) 人", at: now)
+            try db.audit(principal, "exam.marks.import", exam: id, "考试 \(id)", "\(file)：\(rows.count) 人", at: now)
             return rows.count
         }
     }

@@ -71,20 +71,32 @@ extension AppDatabase {
         }
     }
 
-    /// Marks (or re-marks, during a score review) one short answer; the attempt's total follows.
-    public func markAnswer(attempt attemptId: Int64, position: Int, score: Double, comment: String? = nil, by principal: Principal) async throws {
+    /// Marks one short answer, or re-marks it within the unanswered score review `review`; the attempt's total
+    /// follows. Once results are released a mark changes only within a score review (or by `regrade`), and each
+    /// such change is kept with the score and outcome before and after.
+    public func markAnswer(
+        attempt attemptId: Int64, position: Int, score: Double, comment: String? = nil, review reviewId: Int64? = nil,
+        by principal: Principal
+    ) async throws {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以阅卷") }
         let now = clock()
         let cache = cache
         try await writer.write { db in
-            guard var attempt = try AttemptRecord.fetchOne(db, key: attemptId), let examId = attempt.examId else {
-                throw LianbingError.notFound("作答记录 \(attemptId)")
-            }
-            _ = try Self.examInScope(examId, for: principal, db)
+            // One message for missing and out of scope alike, so the answer does not tell that the attempt exists.
+            guard var attempt = try AttemptRecord.fetchOne(db, key: attemptId), let examId = attempt.examId,
+                let exam = try? Self.examInScope(examId, for: principal, db)
+            else { throw LianbingError.notFound("作答记录 \(attemptId)") }
             guard attempt.attemptState.isFinished else { throw LianbingError.conflict("考生尚未交卷") }
+            if let reviewId {
+                let review = try Self.scoreReview(reviewId, for: principal, db)
+                guard review.attemptId == attemptId else { throw LianbingError.invalid("该复核申请不是这份试卷的") }
+                guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复，不能再改分") }
+            } else if exam.examStatus == .released {
+                throw LianbingError.conflict("成绩已发布：分数只能在考生申请的成绩复核中修改，或更正试题后重新评分")
+            }
             let paper = try attempt.decodedPaper()
-            guard paper.items.indices.contains(position),
-                var answer = try AnswerRecord.fetchOne(db, key: ["attemptId": attemptId, "position": position])
+            guard var answer = try AnswerRecord.fetchOne(
+                db, key: ["attemptId": attemptId, "position": try InputBounds.check(position: position, count: paper.items.count)])
             else { throw LianbingError.notFound("第 \(position + 1) 题") }
             let item = paper.items[position]
             guard try cache.entry(item.questionId, revision: item.revision, db).question.kind == .shortAnswer else {
@@ -92,6 +104,7 @@ extension AppDatabase {
             }
             guard score >= 0, score <= item.points else { throw LianbingError.invalid("得分须在 0 到 \(Self.points(item.points)) 之间") }
             let before = answer.score
+            let totalBefore = attempt.score
             answer.score = score
             answer.markedBy = principal.auditName
             answer.markedAt = now
@@ -99,8 +112,12 @@ extension AppDatabase {
             try answer.update(db)
             try Self.recomputeTotals(&attempt, db)
             try db.audit(
-                principal, "exam.mark", "作答 \(attemptId) 第 \(position + 1) 题",
+                principal, "exam.mark", exam: examId, "作答 \(attemptId) 第 \(position + 1) 题",
                 (before.map { "\(Self.points($0)) → " } ?? "") + Self.points(score), at: now)
+            if exam.examStatus == .released {
+                try Self.recordScoreChange(
+                    of: attempt, in: exam, from: totalBefore, reason: "成绩复核 \(reviewId.map(String.init) ?? "")", by: principal, at: now, db)
+            }
         }
     }
 
@@ -138,8 +155,13 @@ extension AppDatabase {
                     }
                 }
                 if touched {
+                    let totalBefore = attempt.score
                     try Self.recomputeTotals(&attempt, db)
                     changed += 1
+                    if let exam = try ExamRecord.fetchOne(db, key: attempt.examId) {
+                        try Self.recordScoreChange(
+                            of: attempt, in: exam, from: totalBefore, reason: "试题 \(questionId) 更正后重新评分", by: principal, at: now, db)
+                    }
                 }
             }
             try db.audit(principal, "exam.regrade", "试题 \(questionId)", "按第 \(current) 版答案重新评分，\(changed) 份试卷分数变化", at: now)

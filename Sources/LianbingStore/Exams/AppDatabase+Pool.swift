@@ -18,11 +18,12 @@ extension AppDatabase {
                 """, arguments: [bankRevision]
         ).map { row in
             let kind = QuestionKind(rawValue: row["kind"])!
-            let optionCount = kind.hasOptions ? try decodeQuestion(row["content"]).options.count : 0
+            let question = try decodeQuestion(row["content"])
             return PoolQuestion(
                 id: row["questionId"], revision: row["revision"], kind: kind, difficulty: row["difficulty"],
                 knowledgePoints: (row["knowledgePoints"] as String).split(separator: "|").map(String.init),
-                usage: QuestionUsage(rawValue: row["usage"])!, optionCount: optionCount)
+                usage: QuestionUsage(rawValue: row["usage"])!, optionCount: kind.hasOptions ? question.options.count : 0,
+                quote: question.quote)
         }
     }
 
@@ -33,8 +34,10 @@ extension AppDatabase {
     /// Checks a blueprint against the current bank for a number of candidates, before anything is stored.
     public func checkBlueprint(_ blueprint: Blueprint, candidates: Int, by principal: Principal) async throws -> [FeasibilityProblem] {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以组卷") }
+        try InputBounds.check(candidates, in: InputBounds.candidates, "考生人数", unit: "人")
+        let now = clock()
         return try await reader.read { db in
-            Feasibility.check(blueprint, pool: try Self.pool(db, bankRevision: Self.currentBankRevision(db)), candidates: candidates)
+            Feasibility.check(blueprint, pool: try Self.draftPool(for: blueprint, now: now, db), candidates: candidates)
         }
     }
 }

@@ -12,13 +12,17 @@ public struct PracticePoint: Sendable, Codable, Equatable {
 
 extension AppDatabase {
     /// Every knowledge point of the current bank's practice questions (`practice` and `both`), each level of each
-    /// path, in path order. A top-level point counts each question once even when two of its sub-points hold it, so
-    /// the number matches what a self-test on that point can draw.
+    /// path, in path order. A top-level point counts each question once even when two of its sub-points hold it, and
+    /// the questions held back for the caller's open assessments are left out, so the number matches what a self-test
+    /// on that point can draw.
     public func practicePoints(by principal: Principal) async throws -> [PracticePoint] {
-        _ = try Self.ownStaffNumber(principal)
+        let number = try Self.ownStaffNumber(principal)
+        let now = clock()
         return try await reader.read { db in
             var counts: [String: Int] = [:]
-            for question in try Self.pool(db, bankRevision: Self.currentBankRevision(db)) where PaperPurpose.selfTest.admits(question.usage) {
+            let held = try Self.heldBackQuestions(for: number, now: now, db)
+            for question in try Self.pool(db, bankRevision: Self.currentBankRevision(db))
+            where PaperPurpose.selfTest.admits(question.usage) && !held.contains(question.id) {
                 var levels: Set<String> = []
                 for point in question.knowledgePoints {
                     let parts = point.split(separator: "/")

@@ -22,7 +22,12 @@ extension AppDatabase {
             let numbers = try Self.candidateNumbers(db, root: unit.unitPath, posts: record.postList)
             guard !numbers.isEmpty else { throw LianbingError.conflict("考生名单为空，无法发布") }
             let bankRevision = try Self.currentBankRevision(db)
+            let revealed = try Self.revealedQuestions(now: now, db)
+            if try record.decodedBlueprint().excludesRevealed, !revealed.isEmpty {
+                record.withheldQuestions = "|" + revealed.sorted().joined(separator: "|") + "|"
+            }
             let papers = try Self.assemble(record, bankRevision: bankRevision, count: numbers.count, db)
+            record.revealedOnPapers = Set(papers.flatMap { $0.items.map(\.questionId) }).intersection(revealed).count
             let insert = try db.makeStatement(sql: """
                 INSERT INTO examCandidate (examId, staffNumber, sequence, paper, extraSeconds, addedAt) VALUES (?, ?, ?, ?, 0, ?)
                 """)
@@ -34,15 +39,20 @@ extension AppDatabase {
             record.status = ExamStatus.published.rawValue
             record.publishedAt = now
             try record.update(db)
-            try db.audit(principal, "exam.publish", "考试 \(id)", "考生 \(numbers.count) 人，题库版本 \(bankRevision)", at: now)
+            try db.audit(
+                principal, "exam.publish", exam: id, "考试 \(id)",
+                "考生 \(numbers.count) 人，题库版本 \(bankRevision)，试卷用到已公开答案的试题 \(record.revealedOnPapers ?? 0) 道"
+                    + (record.withheldQuestions == nil ? "" : "，已排除 \(record.withheldList.count) 道"), at: now)
             return try Self.exam(record, db, now: now)
         }
     }
 
     /// The publication pass, recomputed: the same seed, blueprint and bank revision give the same papers.
     static func assemble(_ record: ExamRecord, bankRevision: Int, count: Int, _ db: Database) throws -> [Paper] {
+        let withheld = record.withheldList
         var assembler = try PaperAssembler(
-            blueprint: try record.decodedBlueprint(), pool: try pool(db, bankRevision: bankRevision), plannedPapers: count)
+            blueprint: try record.decodedBlueprint(), pool: try pool(db, bankRevision: bankRevision).filter { !withheld.contains($0.id) },
+            plannedPapers: count)
         return try assembler.papers(count, seed: record.generatorSeed)
     }
 
@@ -96,7 +106,7 @@ extension AppDatabase {
                 examId: id, staffNumber: staffNumber, sequence: sequence, paper: try Self.json(paper), form: nil, excusedReason: nil,
                 extraSeconds: 0, closesAt: nil, addedAt: now
             ).insert(db)
-            try db.audit(principal, "exam.candidate.add", "考试 \(id)", "\(staff.name)（\(staffNumber)）", at: now)
+            try db.audit(principal, "exam.candidate.add", exam: id, "考试 \(id)", "\(staff.name)（\(staffNumber)）", at: now)
         }
     }
 
@@ -112,7 +122,7 @@ extension AppDatabase {
                 throw LianbingError.conflict("该考生已开始作答，不能移出名单；如需免考请使用“免考”")
             }
             try candidate.delete(db)
-            try db.audit(principal, "exam.candidate.remove", "考试 \(id)", staffNumber, at: now)
+            try db.audit(principal, "exam.candidate.remove", exam: id, "考试 \(id)", staffNumber, at: now)
         }
     }
 

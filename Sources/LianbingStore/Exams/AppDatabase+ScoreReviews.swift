@@ -38,7 +38,7 @@ extension AppDatabase {
                 sql: "INSERT INTO scoreReview (attemptId, requestedAt, reason, scoreBefore) VALUES (?, ?, ?, ?)",
                 arguments: [attempt.id, now, reason, attempt.score])
             let id = db.lastInsertedRowID
-            try db.audit(principal, "exam.review.request", "考试 \(examId)", reason, at: now)
+            try db.audit(principal, "exam.review.request", exam: examId, "考试 \(examId)", reason, at: now)
             return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
         }
     }
@@ -68,7 +68,7 @@ extension AppDatabase {
                 sql: "UPDATE scoreReview SET reply = ?, answeredBy = ?, answeredAt = ?, scoreAfter = ? WHERE id = ?",
                 arguments: [reply, principal.auditName, now, score, id])
             try db.audit(
-                principal, "exam.review.answer", "复核 \(id)",
+                principal, "exam.review.answer", exam: review.examId, "复核 \(id)",
                 "\(review.scoreBefore.map(Self.points) ?? "-") → \(score.map(Self.points) ?? "-")：\(reply)", at: now)
             return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
         }

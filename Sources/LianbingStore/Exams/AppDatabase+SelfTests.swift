@@ -7,7 +7,13 @@ public enum SelfTestRequest: Sendable, Equatable {
     case knowledgePoints([String], length: Int)
     case wrongQuestions(length: Int)
 
-    public static let maximumLength = 100
+    public static let lengths = 1...100
+
+    var length: Int {
+        switch self {
+        case .knowledgePoints(_, let length), .wrongQuestions(let length): length
+        }
+    }
 }
 
 /// One question in the caller's wrong-question book (错题本).
@@ -22,30 +28,32 @@ public struct WrongQuestion: Sendable, Codable, Equatable {
 }
 
 extension AppDatabase {
-    /// Starts a self-test on the current bank: practice questions only (`practice` or `both`), never `exam` ones.
+    /// Starts a self-test on the current bank: practice questions only (`practice` or `both`), never `exam` ones, and
+    /// none from the pool of an assessment the caller sits whose last window is still open (`heldBackQuestions`).
     /// Any earlier self-test left in progress is abandoned: one open self-test per person keeps "continue" clear.
     public func startSelfTest(_ request: SelfTestRequest, by principal: Principal) async throws -> AttemptView {
         let number = try Self.ownStaffNumber(principal)
+        try InputBounds.check(request.length, in: SelfTestRequest.lengths, "题量", unit: "题")
         let now = clock()
         let cache = cache
         let seed = UInt64.random(in: .min ... .max)
         return try await writer.write { db in
             var generator = SeededGenerator(seed: seed)
-            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db)).filter { PaperPurpose.selfTest.admits($0.usage) }
+            let held = try Self.heldBackQuestions(for: number, now: now, db)
+            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db)).filter {
+                PaperPurpose.selfTest.admits($0.usage) && !held.contains($0.id)
+            }
             let paper: Paper
             let nothing: String
             switch request {
             case .knowledgePoints(let points, let length):
-                guard (1...SelfTestRequest.maximumLength).contains(length) else {
-                    throw LianbingError.invalid("题量须在 1 到 \(SelfTestRequest.maximumLength) 之间")
-                }
                 paper = SelfTestPicker.paper(pool: pool, knowledgePoints: points, length: length, generator: &generator)
                 nothing = "所选知识点下没有可练习的题目"
             case .wrongQuestions(let length):
                 let wrong = Set(try String.fetchAll(db, sql: "SELECT questionId FROM wrongQuestion WHERE staffNumber = ?", arguments: [number]))
                 var chosen = pool.filter { wrong.contains($0.id) }
                 chosen.shuffle(using: &generator)
-                paper = SelfTestPicker.paper(questions: Array(chosen.prefix(max(1, min(length, SelfTestRequest.maximumLength)))), generator: &generator)
+                paper = SelfTestPicker.paper(questions: Array(chosen.prefix(length)), generator: &generator)
                 nothing = "错题本是空的"
             }
             guard !paper.items.isEmpty else { throw LianbingError.conflict(nothing) }
@@ -72,11 +80,15 @@ extension AppDatabase {
             guard attempt.paperPurpose == .selfTest else { throw LianbingError.conflict("集中考核的答案请用保存接口") }
             guard !attempt.attemptState.isFinished else { throw LianbingError.conflict("本次自测已结束") }
             let paper = try attempt.decodedPaper()
-            guard paper.items.indices.contains(position) else { throw LianbingError.notFound("第 \(position + 1) 题") }
+            _ = try InputBounds.check(position: position, count: paper.items.count)
             guard try AnswerRecord.fetchOne(db, key: ["attemptId": id, "position": position]) == nil else {
                 throw LianbingError.conflict("本题已作答，答案已显示")
             }
             let item = paper.items[position]
+            // A self-test begun before an assessment was published may hold a question of its pool.
+            guard try !Self.heldBackQuestions(for: number, now: now, db).contains(item.questionId) else {
+                throw LianbingError.conflict("本题属于您尚未结束的集中考核的题库，考试结束前不能练习、不显示答案")
+            }
             let entry = try cache.entry(item.questionId, revision: item.revision, db)
             let stored = try ResponseShape.original(response, for: entry.question, item: item)
             let mark = Grader(multipleChoice: .allOrNothing).mark(entry.key, response: stored, points: item.points)

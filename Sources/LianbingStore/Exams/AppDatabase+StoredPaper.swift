@@ -8,7 +8,7 @@ extension AppDatabase {
     /// One item of an attempt's paper.
     static func paperItem(_ position: Int, ofAttempt id: Int64, _ db: Database) throws -> PaperItem {
         let statement = try db.cachedStatement(sql: "SELECT json_extract(paper, '$.items[' || ? || ']') FROM attempt WHERE id = ?")
-        guard position >= 0, let json = try String.fetchOne(statement, arguments: [position, id]) else {
+        guard let json = try String.fetchOne(statement, arguments: [try InputBounds.check(position: position), id]) else {
             throw LianbingError.notFound("第 \(position + 1) 题")
         }
         return try JSONDecoder().decode(PaperItem.self, from: Data(json.utf8))

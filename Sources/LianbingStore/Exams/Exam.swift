@@ -13,7 +13,8 @@ public struct ExamDraft: Sendable {
     public var posts: [String]
     public var opensAt: Date
     public var closesAt: Date
-    public var duration: TimeInterval
+    /// Checked against `InputBounds.minutes` by the store, whatever door it came through.
+    public var durationMinutes: Int
     public var passMark: Double
     public var certifies: Bool
     public var review: ReviewPolicy
@@ -25,7 +26,7 @@ public struct ExamDraft: Sendable {
 
     public init(
         title: String, blueprint: Blueprint, blueprintText: String, unitCode: String, posts: [String] = [], opensAt: Date,
-        closesAt: Date, duration: TimeInterval, passMark: Double, certifies: Bool = false,
+        closesAt: Date, durationMinutes: Int, passMark: Double, certifies: Bool = false,
         review: ReviewPolicy = ReviewPolicy(content: .score, timing: .afterRelease),
         multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil
     ) {
@@ -36,7 +37,7 @@ public struct ExamDraft: Sendable {
         self.posts = posts
         self.opensAt = opensAt
         self.closesAt = closesAt
-        self.duration = duration
+        self.durationMinutes = durationMinutes
         self.passMark = passMark
         self.certifies = certifies
         self.review = review
@@ -106,6 +107,12 @@ public struct Exam: Sendable, Codable, Equatable {
     public var publishedAt: Date?
     public var releasedAt: Date?
     public var candidateCount: Int
+    /// Questions on the papers whose keys earlier exams had shown their candidates, counted at publication.
+    public var revealedOnPapers: Int?
+    /// Questions left out at publication because their keys had been shown (`排除已公开答案的试题: 是`).
+    public var withheldCount: Int
+    /// Candidates may see the keys now: opening a window again needs the administrator's confirmation.
+    public var keysShown: Bool
 }
 
 /// Network facts recorded with each start and resume of an attempt.

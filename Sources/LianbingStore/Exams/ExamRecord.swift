@@ -28,6 +28,10 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
     var createdAt: Date
     var publishedAt: Date?
     var releasedAt: Date?
+    /// `|id|id|`: left out of the pool at publication (`Blueprint.excludesRevealed`).
+    var withheldQuestions: String? = nil
+    /// Questions on the papers whose keys earlier exams had shown, counted at publication.
+    var revealedOnPapers: Int? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -39,6 +43,7 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
         ReviewPolicy(content: ReviewPolicy.Content(rawValue: reviewContent)!, timing: ReviewPolicy.Timing(rawValue: reviewTiming)!)
     }
     var postList: [String] { posts.split(separator: "|").map(String.init) }
+    var withheldList: Set<String> { Set((withheldQuestions ?? "").split(separator: "|").map(String.init)) }
     var examStatus: ExamStatus { ExamStatus(rawValue: status)! }
     /// Seeds are 64-bit unsigned; SQLite integers are signed, so the bits are stored as they are.
     var generatorSeed: UInt64 { UInt64(bitPattern: seed) }

@@ -10,6 +10,8 @@ struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     var action: String
     var subject: String
     var detail: String
+    /// The unit the action concerns: administrators read the entries of their own subtree.
+    var unitPath: String?
 }
 
 extension Principal {
@@ -23,8 +25,18 @@ extension Principal {
 }
 
 extension Database {
-    func audit(_ principal: Principal, _ action: String, _ subject: String, _ detail: String = "", at: Date) throws {
-        var entry = AuditRecord(id: nil, at: at, actor: principal.auditName, action: action, subject: subject, detail: detail)
+    /// Records an action against `unit`, by default the actor's own unit.
+    func audit(_ principal: Principal, _ action: String, _ subject: String, _ detail: String = "", in unit: UnitPath? = nil, at: Date) throws {
+        var entry = AuditRecord(
+            id: nil, at: at, actor: principal.auditName, action: action, subject: subject, detail: detail,
+            unitPath: (unit ?? principal.scope).rawValue)
         try entry.insert(self)
+    }
+
+    /// Records an action on an exam, against the unit whose staff sit it.
+    func audit(_ principal: Principal, _ action: String, exam id: Int64, _ subject: String, _ detail: String = "", at: Date) throws {
+        let path = try String.fetchOne(
+            self, sql: "SELECT u.path FROM exam e JOIN unit u ON u.code = e.unitCode WHERE e.id = ?", arguments: [id])
+        try audit(principal, action, subject, detail, in: path.map(UnitPath.init(rawValue:)), at: at)
     }
 }

@@ -1,8 +1,10 @@
 /// The blueprint's enemy groups resolved against a pool: every pool question gets one group number, and a paper
 /// may carry at most one question of each number.
 ///
-/// A question outside every listed group is a group of its own, so "one per group" also forbids drawing the same
-/// question twice and the assembler needs only one test per candidate.
+/// Questions quoting the same sentence of the source (`原文`) give each other away, so they form a group by default:
+/// one joins the listed group of a partner where there is one, else they make a group of their own. A question
+/// outside every group is a group of its own, so "one per group" also forbids drawing the same question twice and
+/// the assembler needs only one test per candidate.
 struct EnemyGroups: Sendable {
     /// The group of each pool question, by pool index. Listed groups are numbered from 0 in blueprint order.
     let groupOf: [Int32]
@@ -10,11 +12,14 @@ struct EnemyGroups: Sendable {
     let count: Int
     /// Listed groups that reach at least one pool question.
     let listedCount: Int
+    /// Listed groups, then the groups of questions quoting one sentence: the groups that may hold several questions.
+    let sharedCount: Int
     /// Ids listed in more than one group, or groups of fewer than two ids: the blueprint's mistakes, reported by
     /// feasibility. The first group that lists an id keeps it.
     let problems: [FeasibilityProblem]
 
-    init(_ groups: [[String]], pool: [PoolQuestion]) {
+    init(_ blueprint: Blueprint, pool: [PoolQuestion]) {
+        let groups = blueprint.enemyGroups
         var indexesOfID: [String: [Int]] = [:]
         for (index, question) in pool.enumerated() { indexesOfID[question.id, default: []].append(index) }
         var groupOf = Array(repeating: Int32(-1), count: pool.count)
@@ -36,6 +41,16 @@ struct EnemyGroups: Sendable {
             }
         }
         var next = groups.count
+        var indexesOfQuote: [String: [Int]] = [:]
+        for (index, question) in pool.enumerated() where blueprint.separatesSameQuote && !question.quote.isEmpty { indexesOfQuote[question.quote, default: []].append(index) }
+        for (_, indexes) in indexesOfQuote.sorted(by: { $0.key < $1.key }) where Set(indexes.map { pool[$0].id }).count > 1 {
+            let number = indexes.lazy.map { groupOf[$0] }.first { $0 >= 0 } ?? {
+                defer { next += 1 }
+                return Int32(next)
+            }()
+            for index in indexes where groupOf[index] < 0 { groupOf[index] = number }
+        }
+        let sharedCount = next
         for index in groupOf.indices where groupOf[index] < 0 {
             groupOf[index] = Int32(next)
             next += 1
@@ -43,9 +58,13 @@ struct EnemyGroups: Sendable {
         self.groupOf = groupOf
         self.count = next
         self.listedCount = groups.count
+        self.sharedCount = sharedCount
         self.problems = problems
     }
 
-    /// Whether `group` is one the blueprint lists (rather than a lone question's own).
+    /// Whether `group` is one the blueprint lists.
     func isListed(_ group: Int32) -> Bool { Int(group) < listedCount }
+
+    /// Whether `group` may hold several questions (listed, or quoting one sentence) rather than a lone question.
+    func isShared(_ group: Int32) -> Bool { Int(group) < sharedCount }
 }

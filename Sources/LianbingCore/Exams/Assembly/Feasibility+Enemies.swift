@@ -8,7 +8,7 @@ extension PoolContext {
         let cells = blueprint.cells
         var cellsOfGroup: [Int32: Set<Int>] = [:]
         for (cell, members) in pools.enumerated() {
-            for index in members where groups.isListed(groups.groupOf[index]) { cellsOfGroup[groups.groupOf[index], default: []].insert(cell) }
+            for index in members where groups.isShared(groups.groupOf[index]) { cellsOfGroup[groups.groupOf[index], default: []].insert(cell) }
         }
         guard cellsOfGroup.values.contains(where: { $0.count > 1 }) else { return [] }
 

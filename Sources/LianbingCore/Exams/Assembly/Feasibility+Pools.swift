@@ -35,6 +35,7 @@ struct PoolContext {
             let sizes = groupSizes(index)
             guard sizes.count >= cell.count else {
                 let listed = sizes.keys.filter(groups.isListed).sorted().map { "第 \($0 + 1) 组" }
+                    + (sizes.keys.contains { groups.isShared($0) && !groups.isListed($0) } ? ["引用同一原文的题"] : [])
                 problems.append(
                     FeasibilityProblem(
                         "\(cell.name)：需要 \(cell.count) 题，题库有 \(size) 题，但其中有题目互斥（\(listed.joined(separator: "、"))），同一份试卷最多只能抽 \(sizes.count) 题",

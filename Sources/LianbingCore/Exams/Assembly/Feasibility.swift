@@ -8,7 +8,7 @@ public enum Feasibility {
         var problems = structureProblems(blueprint)
         if candidates < 1 { problems.append(FeasibilityProblem("试卷份数必须至少为 1（现为 \(candidates)）")) }
         let pools = CellMembership.pools(of: blueprint, in: pool)
-        let groups = EnemyGroups(blueprint.enemyGroups, pool: pool)
+        let groups = EnemyGroups(blueprint, pool: pool)
         problems += groups.problems
         let context = PoolContext(blueprint: blueprint, pool: pool, pools: pools, groups: groups, candidates: max(1, candidates))
         problems += context.cellProblems()
@@ -44,6 +44,11 @@ public enum Feasibility {
             if !blueprint.sections.contains(where: { $0.kind == cell.kind }) {
                 problems.append(FeasibilityProblem("\(cell.name)：题型“\(cell.kind.label)”没有分值，请在 [题型] 中加上它", cell: index))
             }
+        }
+        // Each cell's count is clamped before adding, so a hand-built blueprint cannot overflow the sum.
+        let limit = InputBounds.questionsPerPaper.upperBound
+        if blueprint.cells.reduce(0, { min(limit + 1, $0 + min(limit + 1, max(0, $1.count))) }) > limit {
+            problems.append(FeasibilityProblem("一份试卷最多 \(limit) 题：请减少细目的题数"))
         }
         if !(1...5).contains(blueprint.targetDifficulty) {
             problems.append(FeasibilityProblem("目标难度必须在 1–5 之间（现为 \(MessageNumber.text(blueprint.targetDifficulty))）"))

@@ -64,7 +64,7 @@ public struct PaperAssembler: Sendable {
         self.alreadyUsed = alreadyUsed
         let pools = CellMembership.pools(of: blueprint, in: pool)
         levels = UsageLevels(pools: pools, poolCount: pool.count, uses: pool.map { alreadyUsed[$0.id] ?? 0 }, maxUses: maxUses)
-        groups = PaperGroups(EnemyGroups(blueprint.enemyGroups, pool: pool))
+        groups = PaperGroups(EnemyGroups(blueprint, pool: pool))
 
         var cellStart = [0]
         for cell in blueprint.cells { cellStart.append(cellStart.last! + cell.count) }

@@ -52,7 +52,7 @@ public enum ParallelForms {
     private static func disjointnessProblems(_ blueprint: Blueprint, pool: [PoolQuestion], forms: Int) -> [FeasibilityProblem] {
         let context = PoolContext(
             blueprint: blueprint, pool: pool, pools: CellMembership.pools(of: blueprint, in: pool),
-            groups: EnemyGroups(blueprint.enemyGroups, pool: pool), candidates: forms)
+            groups: EnemyGroups(blueprint, pool: pool), candidates: forms)
         var problems: [FeasibilityProblem] = []
         for (index, cell) in blueprint.cells.enumerated() where context.isWellFormed(cell) && context.pools[index].count >= cell.count {
             let supply = context.groupSizes(index).values.reduce(0) { $0 + min($1, forms) }

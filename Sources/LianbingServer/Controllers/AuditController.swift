@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import LianbingCore
+import LianbingFormats
+import LianbingStore
+
+/// The audit log (操作日志) of the caller's subtree, for administrators: as JSON, as a page, as a spreadsheet.
+struct AuditController {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/api/v1/audit", use: apiList)
+        router.get("/audit", use: page)
+        router.get("/audit.csv", use: csv)
+    }
+
+    @Sendable func apiList(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Page<AuditEntry>> {
+        let principal = try context.principal(.admin)
+        return JSONBody(try await database.auditLog(
+            Self.filter(request), page: PageRequest(page: request.queryInt("page"), perPage: request.queryInt("per_page")), by: principal))
+    }
+
+    struct Row {
+        var at: String
+        var actor: String
+        var action: String
+        var subject: String
+        var detail: String
+    }
+
+    struct Content {
+        var rows: [Row]
+        var total: Int
+        var action: String
+        var actor: String
+        var unit: String
+        var csv: String
+        var pager: Pager?
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.admin)
+        let filter = Self.filter(request)
+        let found = try await database.auditLog(filter, page: PageRequest(page: request.queryInt("page"), perPage: 50), by: principal)
+        let query = ["action": filter.action, "actor": filter.actor, "unit": filter.unit]
+        let content = Content(
+            rows: found.items.map { Row(at: $0.at.chinaTime, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail) },
+            total: found.total, action: filter.action ?? "", actor: filter.actor ?? "", unit: filter.unit ?? "",
+            csv: "/audit.csv" + Self.queryString(query), pager: found.pageCount > 1 ? Pager(page: found, path: "/audit", query: query) : nil)
+        return pages.render("audit", title: "操作日志", path: "/audit", session: context.session, content: content, styles: ["manage.css"])
+    }
+
+    /// The same file as `lianbing audit export`, with the page's filter.
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let entries = try await database.auditLogExport(Self.filter(request), by: try context.principal(.admin))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"audit.csv\"", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: AuditCSV.encode(entries))))
+    }
+
+    private static func filter(_ request: Request) -> AuditFilter {
+        let value = { (name: String) in request.query(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        return AuditFilter(action: value("action"), actor: value("actor"), unit: value("unit"))
+    }
+
+    private static func queryString(_ query: [String: String?]) -> String {
+        var components = URLComponents()
+        components.queryItems = query.compactMap { key, value in value.map { URLQueryItem(name: key, value: $0) } }.sorted { $0.name < $1.name }
+        return components.queryItems?.isEmpty == false ? "?" + (components.percentEncodedQuery ?? "") : ""
+    }
+}

@@ -1,0 +1,986 @@
+#!/usr/bin/env python3
+"""Fuzzes the JSON API with schemathesis against the debug `lianbing` binary, once as each demo role.
+
+For each role (admin, county, trainer, staff) on its own throw-away demo database:
+  1. start `lianbing serve --demo --db TMP/x.sqlite --port FREE` from the repository root (so the demo imports the
+     question bank and makes the demo exams), sign in as the role through `POST /api/v1/session`;
+  2. known-good calls: one deterministic scenario that gives every operation the role may call a 2xx (a fresh exam
+     created, published, sat, reopened, closed, marked, released and reviewed; a self-test; accounts), with helper
+     sessions of the other demo accounts for the steps the role may not take itself;
+  3. schemathesis (examples, coverage and fuzzing phases; stateful off) with the session cookie and CSRF token on
+     every call; path parameters and id-like body fields mapped to real in-scope ids (round robin over small pools
+     that also hold one id that exists nowhere), positions left as generated; checks not_a_server_error,
+     status_code_conformance, content_type_conformance and response_schema_conformance;
+  4. an edge pass: each known-good request again with one integer or number (path, query or body) at the 64-bit
+     limits, which schemathesis seldom reaches where the document bounds a field (durationMinutes ≤ 1440).
+
+Prints, per role, a table of status counts per operation and the schemathesis check failures, then exits non-zero
+if (a) anything answered 5xx, a connection broke or the server died (the server is restarted on the same database
+and the run goes on, so every crashing operation is named, with the runtime's reason and source line), or (b) an
+operation the role may call (ALLOWED below) never answered 2xx. Check failures (an undocumented status, a body
+that does not match the document) are printed, and fail the run too.
+
+    python3 Tests/Fuzz/run.py [--binary PATH] [--schema PATH] [--roles admin,county,trainer,staff]
+                              [--max-examples N] [--seed N] [--jobs N] [--keep] [--log FILE]
+
+--schema defaults to fetching /api/v1/openapi.json from the server under test; a binary that predates it needs
+--schema Sources/LianbingServer/OpenAPI/openapi.json. Builds nothing (run it after `swift build`).
+"""
+import argparse
+import collections
+import copy
+import datetime
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, 'Tests', 'Browser'))
+
+from server import Server  # noqa: E402  (the browser tests' throw-away server)
+
+try:
+    import requests
+    import schemathesis
+    from schemathesis.engine import events as st_events
+    from schemathesis.engine import from_schema as st_engine
+except ImportError:  # pragma: no cover
+    sys.exit('Tests/Fuzz/run.py needs schemathesis 4 (Scripts/test installs it: pip install schemathesis==4.32.5)')
+
+PASSWORD = 'lianbing-demo'
+API = '/api/v1'
+INT64_MAX = 2 ** 63 - 1
+INT64_MIN = -2 ** 63
+# A number JSON can carry that no Swift Int can hold once converted, and the largest double.
+EDGE_INTEGERS = [INT64_MAX, INT64_MIN]
+EDGE_NUMBERS = [1.7976931348623157e308, -1.7976931348623157e308]
+NOWHERE_ID = 987654321
+
+# ---------------------------------------------------------------------------------------------------------------
+# Which operations each role may call, from README "Who may do what": every one of them must answer 2xx at least
+# once in the run (the known-good scenario sees to it). Calls outside a role's list are fuzzed too and must never
+# answer 5xx, but are expected to be refused (403/404). The demo trainer and administrators hold no staff record, so
+# /my/* is not theirs to call.
+SESSION_OPS = {
+    'POST /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/me', 'POST /api/v1/me/password',
+    'GET /api/v1/openapi.json',
+}
+STAFF_OPS = SESSION_OPS | {
+    'GET /api/v1/my/exams', 'POST /api/v1/my/exams/{exam}/attempt', 'POST /api/v1/my/exams/{exam}/score-review',
+    'GET /api/v1/my/attempts/{attempt}', 'PUT /api/v1/my/attempts/{attempt}/answers/{position}',
+    'POST /api/v1/my/attempts/{attempt}/submit', 'POST /api/v1/my/attempts/{attempt}/hidden', 'GET /api/v1/my/self-tests',
+    'POST /api/v1/my/self-tests', 'POST /api/v1/my/self-tests/{attempt}/answers/{position}', 'GET /api/v1/my/practice-points',
+    'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/mastery',
+}
+TRAINER_OPS = SESSION_OPS | {
+    # units, staff roster, mastery
+    'GET /api/v1/units', 'GET /api/v1/units/{code}', 'GET /api/v1/units/{code}/mastery', 'GET /api/v1/staff',
+    'GET /api/v1/staff/{number}', 'GET /api/v1/staff/{number}/mastery',
+    # the bank through blueprints; creating, editing and publishing exams; results and statistics
+    'POST /api/v1/blueprints/check', 'GET /api/v1/exams', 'POST /api/v1/exams', 'GET /api/v1/exams/{exam}',
+    'PUT /api/v1/exams/{exam}', 'DELETE /api/v1/exams/{exam}', 'POST /api/v1/exams/{exam}/publish',
+    'GET /api/v1/exams/{exam}/results', 'GET /api/v1/exams/{exam}/statistics',
+    # marking and score reviews
+    'GET /api/v1/marking', 'POST /api/v1/marking/{attempt}/{position}', 'GET /api/v1/score-reviews',
+    'GET /api/v1/score-reviews/{review}/answers', 'POST /api/v1/score-reviews/{review}/answer',
+}
+ADMIN_OPS = TRAINER_OPS | {
+    'GET /api/v1/accounts', 'POST /api/v1/accounts', 'POST /api/v1/accounts/bulk', 'GET /api/v1/accounts/{username}',
+    'POST /api/v1/accounts/{username}/reset-password', 'POST /api/v1/accounts/{username}/disable',
+    'POST /api/v1/accounts/{username}/enable',
+    'POST /api/v1/exams/{exam}/close', 'POST /api/v1/exams/{exam}/release',
+    'POST /api/v1/exams/{exam}/candidates', 'DELETE /api/v1/exams/{exam}/candidates/{number}',
+    'POST /api/v1/exams/{exam}/candidates/{number}/override', 'POST /api/v1/exams/{exam}/candidates/{number}/reopen',
+    'POST /api/v1/exams/{exam}/candidates/{number}/excuse',
+    'GET /api/v1/audit',
+}
+ALLOWED = {'admin': ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
+ROLES = ['admin', 'county', 'trainer', 'staff']
+
+# Which operations each role fuzzes in full (examples, coverage and fuzzing phases, --max-examples cases). Every
+# operation is fuzzed in full by one role that may call it at least, the administrators' own ones by both; every
+# other operation a role gets a few generated cases (LIGHT_EXAMPLES) to show it is refused cleanly, besides the
+# known-good calls and the edge pass. This keeps the four roles under five minutes together.
+ADMIN_ONLY_OPS = ADMIN_OPS - TRAINER_OPS
+FULL = {'admin': SESSION_OPS | ADMIN_ONLY_OPS, 'county': SESSION_OPS | ADMIN_ONLY_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
+
+# Operations whose every call costs a bcrypt hash or verification (cost 12: over half a second in the debug build)
+# and whose failures count towards the login throttle: fewer generated cases and no coverage phase.
+EXPENSIVE = {
+    'POST /api/v1/session': 10, 'POST /api/v1/me/password': 8, 'POST /api/v1/accounts': 10,
+    'POST /api/v1/accounts/{username}/reset-password': 8, 'POST /api/v1/accounts/bulk': 8,
+}
+
+
+# Cases for an operation the role may not call.
+LIGHT_EXAMPLES = 3
+
+
+def now_iso(offset_seconds=0):
+    moment = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=offset_seconds)
+    return moment.replace(microsecond=0).strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
+def op_label(method, template):
+    return '%s %s' % (method.upper(), template)
+
+
+def brief(value):
+    """A request body for a report line: long texts (the blueprint) shortened."""
+    if isinstance(value, dict):
+        return {key: brief(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [brief(item) for item in value]
+    if isinstance(value, str) and len(value) > 40:
+        return value[:12] + '…(%d chars)' % len(value)
+    return value
+
+
+def fill(template, params):
+    path = template
+    for name, value in params.items():
+        path = path.replace('{%s}' % name, requests.utils.quote(str(value), safe=''))
+    return path
+
+
+class ServerDied(Exception):
+    pass
+
+
+class Tally:
+    """Everything one role's run saw."""
+
+    def __init__(self, role):
+        self.role = role
+        self.counts = collections.defaultdict(collections.Counter)  # operation → status → n (calls as the role)
+        self.helper_counts = collections.Counter()  # setup calls by helper sessions: status → n
+        self.server_errors = []  # (operation, phase, request line, status, body)
+        self.deaths = []  # (operation, phase, request line, exit code)
+        self.broken = []  # (operation, phase, request line, error)
+        self.check_failures = collections.defaultdict(collections.Counter)  # operation → "check: title" → n
+        self.check_examples = collections.defaultdict(list)  # operation → a request or two that failed a check
+        self.notes = []
+        self.elapsed = 0.0
+
+    log = None
+
+    def record(self, operation, status, phase, line, body=b'', helper=False):
+        if Tally.log:
+            Tally.log.write('%.2f %s %s %s %d %s\n' % (time.monotonic(), self.role, 'helper' if helper else 'role', phase, status, line))
+        if helper:
+            self.helper_counts[status] += 1
+        else:
+            self.counts[operation][status] += 1
+        if status >= 500:
+            self.server_errors.append((operation, phase, line, status, body[:300]))
+
+
+class Caller:
+    """A signed-in demo account: cookie and CSRF token sent by hand on every call."""
+
+    def __init__(self, target, username, password=PASSWORD, helper=True):
+        self.target = target
+        self.username = username
+        self.password = password
+        self.helper = helper
+        self.http = requests.Session()
+        self.token = None
+        self.csrf = None
+        self.me = None
+
+    def auth_headers(self):
+        headers = {}
+        if self.token:
+            headers['Cookie'] = 'lb_session=' + self.token
+            headers['X-CSRF-Token'] = self.csrf
+        return headers
+
+    def log_in(self, record=True):
+        status, body = self.call('POST', API + '/session', body={'username': self.username, 'password': self.password},
+                                 anonymous=True, record=record)
+        if status != 200:
+            raise RuntimeError('%s could not sign in: %s %s' % (self.username, status, body))
+        self.csrf = body['csrfToken']
+        self.me = body
+        return body
+
+    def call(self, method, template, params=None, body=None, query=None, anonymous=False, record=True, phase='known-good'):
+        """One request; returns (status, parsed body or text). Records the status against the operation."""
+        path = fill(template, params or {})
+        headers = {'Accept': 'application/json'}
+        if not anonymous:
+            headers.update(self.auth_headers())
+        data = None
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False).encode()
+            headers['Content-Type'] = 'application/json'
+        url = self.target.base + path
+        line = '%s %s%s' % (method, path, ('?' + '&'.join('%s=%s' % kv for kv in query.items())) if query else '')
+        if data is not None:
+            line += ' ' + json.dumps(brief(body), ensure_ascii=False)[:300]
+        label = op_label(method, template)
+        self.target.inflight = (label, phase, line)
+        self.http.cookies.clear()  # the cookie goes by hand, or not at all
+        try:
+            response = self.http.request(method, url, params=query, data=data, headers=headers, timeout=60)
+        except requests.RequestException as error:
+            self.target.inflight = None
+            self.target.connection_failed(label, phase, line, error)
+            raise ServerDied(line)
+        self.target.inflight = None
+        if record:
+            self.target.tally.record(label, response.status_code, phase, line, response.content, helper=self.helper)
+        if 'lb_session' in response.cookies and response.cookies['lb_session']:
+            self.token = response.cookies['lb_session']
+        try:
+            parsed = response.json() if response.content else None
+        except ValueError:
+            parsed = response.text
+        return response.status_code, parsed
+
+
+class Target:
+    """One role's server, database and sessions."""
+
+    def __init__(self, role, binary, tally, keep):
+        self.role = role
+        self.tally = tally
+        self.workdir = tempfile.mkdtemp(prefix='lianbing-fuzz-%s-' % role)
+        self.keep = keep
+        self.server = Server(binary, ROOT, self.workdir)
+        self.server.db = os.path.join(self.workdir, 'x.sqlite')
+        self.base = self.server.url
+        self.inflight = None
+        self.me = None
+        self.helpers = {}
+        self.restarts = 0
+        self.log_offset = 0
+
+    def start(self):
+        self.server.start(demo=True)
+        self.me = Caller(self, self.role, helper=False)
+        self.me.log_in()
+
+    def helper(self, username):
+        if username == self.role:
+            return self.me
+        if username not in self.helpers:
+            caller = Caller(self, username)
+            caller.log_in()
+            self.helpers[username] = caller
+        return self.helpers[username]
+
+    def alive(self):
+        return self.server.process is not None and self.server.process.poll() is None
+
+    def connection_failed(self, label, phase, line, error):
+        deadline = time.monotonic() + 30  # a dying server writes its backtrace first
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if self.alive():
+            self.tally.broken.append((label, phase, line, repr(error)[:200]))
+        else:
+            self.record_death(label, phase, line)
+
+    def record_death(self, label, phase, line):
+        self.tally.deaths.append((label, phase, line, self.server.process.returncode, self.crash_summary()))
+
+    def crash_summary(self):
+        """The runtime's reason and the first frame in the project's sources, from the server log."""
+        try:
+            with open(self.server.log.name, encoding='utf-8', errors='replace') as file:
+                text = file.read()[self.log_offset:]
+        except OSError:
+            return ''
+        reasons, frame = [], ''
+        for line in text.splitlines():
+            if line.startswith('*** ') and 'Backtracing' not in line:
+                reasons.append(line.strip('* '))
+            elif 'Fatal error' in line:
+                reasons.append(line.strip())
+            location = line.rsplit('/Sources/', 1)[-1] if '/Sources/' in line else ''
+            if not frame and ' in lianbing at ' in line and location.count(':') >= 2:
+                function = line.split(' in lianbing at ')[0].split('0x', 1)[-1].split(' ', 1)[-1]
+                frame = '%s in %s' % (location, function.rsplit(' + ', 1)[0])
+        reason = next((r for r in reasons if 'runtime failure' in r or 'Fatal error' in r), reasons[0] if reasons else '')
+        return ('%s at %s' % (reason, frame)) if frame else reason
+
+    def restart(self):
+        """After a crash: the same database, without --demo (which would move the demo exams' windows)."""
+        self.restarts += 1
+        self.server.process = None
+        self.server.log.flush()
+        self.log_offset = os.path.getsize(self.server.log.name)
+        self.server.start(demo=False)
+        self.me.log_in(record=False)
+
+    def stop(self):
+        self.server.stop()
+        if not self.keep:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Known-good scenario
+
+def valid_response(item):
+    kind = item['kind']
+    if kind == 'single':
+        return {'choices': [0]}
+    if kind == 'multiple':
+        return {'choices': [0, 1]}
+    if kind == 'truefalse':
+        return {'trueFalse': True}
+    if kind == 'blank':
+        return {'blanks': ['答'] * max(1, item.get('blanks', 1))}
+    return {'text': '按规定办理，做好登记与回访。'}
+
+
+class Scenario:
+    """Deterministic calls that give every allowed operation a 2xx, and the ids the fuzzing uses."""
+
+    def __init__(self, target):
+        self.t = target
+        self.role = target.role
+        self.ids = {}
+        self.templates = {}  # operation → (params, body, query) of its first known-good call as the role
+        self.blueprint = open(os.path.join(ROOT, 'Blueprints', '季度集中考核.txt'), encoding='utf-8').read()
+
+    def actor(self, kind):
+        if kind == 'S':
+            return self.t.helper('staff')
+        if kind == 'T':
+            return self.t.me if self.role in ('admin', 'county', 'trainer') else self.t.helper('county')
+        return self.t.me if self.role in ('admin', 'county') else self.t.helper('county')
+
+    def call(self, who, method, template, params=None, body=None, query=None, expect=(200, 201, 204), anonymous=False):
+        status, parsed = who.call(method, template, params=params, body=body, query=query, anonymous=anonymous)
+        label = op_label(method, template)
+        if who is self.t.me and label not in self.templates and 200 <= status < 300:
+            self.templates[label] = (dict(params or {}), copy.deepcopy(body), dict(query or {}))
+        if status not in expect:
+            self.t.tally.notes.append('known-good %s as %s answered %s: %s' % (label, who.username, status, str(parsed)[:200]))
+        return status, parsed
+
+    def exam_body(self, title, unit, **extra):
+        body = {
+            'title': title, 'blueprint': self.blueprint, 'unitCode': unit, 'posts': [], 'opensAt': now_iso(-600),
+            'closesAt': now_iso(2 * 86400), 'durationMinutes': 60, 'passMark': 60, 'certifies': False,
+            'review': {'content': 'keys', 'timing': 'immediately'}, 'partialShare': 0.5, 'reviewRequestDays': 7, 'seed': 42,
+        }
+        body.update(extra)
+        return body
+
+    def run(self):
+        me, S, T, A = self.t.me, self.actor('S'), self.actor('T'), self.actor('A')
+        ids = self.ids
+        self.call(me, 'GET', API + '/me')
+        self.call(me, 'GET', API + '/openapi.json', anonymous=True)
+        ids['root'] = me.me['unit']['code']
+        staff_me = S.me
+        ids['staff_number'] = staff_me['staffNumber']
+        ids['village'] = staff_me['unit']['code']
+
+        # Units, staff, mastery
+        self.call(T, 'GET', API + '/units')
+        _, detail = self.call(T, 'GET', API + '/units/{code}', {'code': ids['village']})
+        county = [u['code'] for u in (detail or {}).get('ancestors', []) if u.get('level') == '县']
+        ids['county'] = county[0] if county else ids['village']
+        self.call(T, 'GET', API + '/units/{code}/mastery', {'code': ids['county']})
+        self.call(T, 'GET', API + '/staff', query={'unit': ids['county'], 'per_page': 5, 'page': 1})
+        self.call(T, 'GET', API + '/staff/{number}', {'number': ids['staff_number']})
+        self.call(T, 'GET', API + '/staff/{number}/mastery', {'number': ids['staff_number']})
+        self.call(T, 'POST', API + '/blueprints/check', body={'blueprint': self.blueprint, 'candidates': 20})
+
+        # The demo's own exams
+        _, exams = self.call(T, 'GET', API + '/exams')
+        for exam in exams if isinstance(exams, list) else []:
+            if exam.get('status') == 'released':
+                ids.setdefault('demo_past', exam['id'])
+            elif exam.get('phase') == 'open':
+                ids.setdefault('demo_open', exam['id'])
+
+        # A fresh exam F, sat, reopened, closed, marked, released and reviewed; G stays open with an attempt in
+        # progress for the fuzzing; D is deleted; D2 stays a draft for the fuzzing.
+        _, f = self.call(T, 'POST', API + '/exams', body=self.exam_body('模糊测试：考试 F', ids['county']))
+        ids['F'] = f['id']
+        self.call(T, 'GET', API + '/exams/{exam}', {'exam': ids['F']})
+        self.call(T, 'PUT', API + '/exams/{exam}', {'exam': ids['F']}, body=self.exam_body('模糊测试：考试 F（改）', ids['county']))
+        _, d = self.call(T, 'POST', API + '/exams', body=self.exam_body('模糊测试：草稿 D', ids['county']))
+        self.call(T, 'DELETE', API + '/exams/{exam}', {'exam': d['id']})
+        _, d2 = self.call(T, 'POST', API + '/exams', body=self.exam_body('模糊测试：草稿 D2', ids['county']))
+        ids['D2'] = d2['id']
+        _, g = self.call(T, 'POST', API + '/exams', body=self.exam_body('模糊测试：考试 G', ids['county']))
+        ids['G'] = g['id']
+        self.call(T, 'POST', API + '/exams/{exam}/publish', {'exam': ids['F']})
+        self.call(T, 'POST', API + '/exams/{exam}/publish', {'exam': ids['G']})
+        _, results = self.call(T, 'GET', API + '/exams/{exam}/results', {'exam': ids['F']})
+        others = [r['row']['staffNumber'] for r in results or [] if r['row']['staffNumber'] != ids['staff_number']]
+        ids['X'], ids['Y'] = others[0], others[1]
+
+        # Candidates
+        self.call(A, 'DELETE', API + '/exams/{exam}/candidates/{number}', {'exam': ids['F'], 'number': ids['X']})
+        self.call(A, 'POST', API + '/exams/{exam}/candidates', {'exam': ids['F']}, body={'staffNumber': ids['X']})
+        self.call(A, 'POST', API + '/exams/{exam}/candidates/{number}/override', {'exam': ids['F'], 'number': ids['X']},
+                  body={'extraMinutes': 15, 'closesAt': now_iso(3 * 86400)})
+        self.call(A, 'POST', API + '/exams/{exam}/candidates/{number}/excuse', {'exam': ids['F'], 'number': ids['Y']},
+                  body={'reason': '因公出差（模糊测试）'})
+
+        # The member of staff sits F
+        self.call(S, 'GET', API + '/my/exams')
+        _, attempt = self.call(S, 'POST', API + '/my/exams/{exam}/attempt', {'exam': ids['F']})
+        ids['AF'] = attempt['id']
+        self.call(S, 'GET', API + '/my/attempts/{attempt}', {'attempt': ids['AF']})
+        short = None
+        for item in attempt['items']:
+            self.call(S, 'PUT', API + '/my/attempts/{attempt}/answers/{position}', {'attempt': ids['AF'], 'position': item['position']},
+                      body={'response': valid_response(item)})
+            if item['kind'] == 'short' and short is None:
+                short = item['position']
+        self.call(S, 'POST', API + '/my/attempts/{attempt}/hidden', {'attempt': ids['AF']}, body={'seconds': 2.5})
+        self.call(S, 'POST', API + '/my/attempts/{attempt}/submit', {'attempt': ids['AF']})
+        self.call(A, 'POST', API + '/exams/{exam}/candidates/{number}/reopen', {'exam': ids['F'], 'number': ids['staff_number']},
+                  body={'minutes': 30})
+        self.call(S, 'PUT', API + '/my/attempts/{attempt}/answers/{position}', {'attempt': ids['AF'], 'position': 0},
+                  body={'response': None})
+        self.call(S, 'POST', API + '/my/attempts/{attempt}/submit', {'attempt': ids['AF']})
+        ids['AF_short'] = short if short is not None else 0
+        # G stays in progress: the fuzzing saves answers to it.
+        _, attempt_g = self.call(S, 'POST', API + '/my/exams/{exam}/attempt', {'exam': ids['G']})
+        ids['AG'] = attempt_g['id']
+        ids['AG_items'] = len(attempt_g['items'])
+
+        # Close, mark, release, review
+        self.call(A, 'POST', API + '/exams/{exam}/close', {'exam': ids['F']})
+        _, queue = self.call(T, 'GET', API + '/marking', query={'exam': ids['F']})
+        for entry in queue or []:
+            self.call(T, 'POST', API + '/marking/{attempt}/{position}', {'attempt': entry['attemptId'], 'position': entry['position']},
+                      body={'score': 0, 'comment': '要点不全'})
+        self.call(T, 'GET', API + '/exams/{exam}/results', {'exam': ids['F']})
+        self.call(T, 'GET', API + '/exams/{exam}/statistics', {'exam': ids['F']})
+        self.call(A, 'POST', API + '/exams/{exam}/release', {'exam': ids['F']})
+        _, review = self.call(S, 'POST', API + '/my/exams/{exam}/score-review', {'exam': ids['F']}, body={'reason': '简答题请复核'})
+        ids['R'] = review['id'] if isinstance(review, dict) and 'id' in review else NOWHERE_ID
+        self.call(T, 'GET', API + '/score-reviews', query={'exam': ids['F']})
+        _, answers = self.call(T, 'GET', API + '/score-reviews/{review}/answers', {'review': ids['R']})
+        for entry in (answers or [])[:1]:
+            self.call(T, 'POST', API + '/marking/{attempt}/{position}', {'attempt': entry['attemptId'], 'position': entry['position']},
+                      body={'score': min(1, entry['points']), 'comment': '复核后加分', 'reviewId': ids['R']})
+        self.call(T, 'POST', API + '/score-reviews/{review}/answer', {'review': ids['R']}, body={'reply': '已复核，维持原判并加 1 分'})
+        self.call(T, 'GET', API + '/marking')
+
+        # Self-tests and the record
+        self.call(S, 'GET', API + '/my/self-tests')
+        self.call(S, 'GET', API + '/my/practice-points')
+        _, self_test = self.call(S, 'POST', API + '/my/self-tests', body={'knowledgePoints': [], 'length': 5})
+        self.call(S, 'POST', API + '/my/self-tests/{attempt}/answers/{position}', {'attempt': self_test['id'], 'position': 0},
+                  body={'response': valid_response(self_test['items'][0])})
+        self.call(S, 'POST', API + '/my/self-tests', body={'wrongQuestions': True, 'length': 3}, expect=(201, 409))
+        self.call(S, 'GET', API + '/my/wrong-questions')
+        self.call(S, 'GET', API + '/my/mastery')
+
+        # Accounts and the audit log
+        self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
+        _, created = self.call(A, 'POST', API + '/accounts', body={'username': 'fuzz.k1', 'role': 'staff', 'unitCode': ids['village']})
+        self.call(A, 'GET', API + '/accounts/{username}', {'username': 'fuzz.k1'})
+        self.call(A, 'POST', API + '/accounts/{username}/reset-password', {'username': 'fuzz.k1'})
+        self.call(A, 'POST', API + '/accounts/{username}/disable', {'username': 'fuzz.k1'})
+        self.call(A, 'POST', API + '/accounts/{username}/enable', {'username': 'fuzz.k1'})
+        self.call(A, 'POST', API + '/accounts/bulk', body={'unitCode': ids['village']})
+        self.call(A, 'GET', API + '/audit', query={'page': 1, 'per_page': 20}, expect=(200, 404) if self.role not in ('admin', 'county') else (200,))
+
+        # The role's own session: change the password, sign out, sign in again with it
+        new_password = 'Fuzz%dpass' % random.Random(self.role).randint(1000, 9999)
+        status, _ = self.call(me, 'POST', API + '/me/password', body={'currentPassword': me.password, 'newPassword': new_password})
+        if status == 204:
+            me.password = new_password
+        self.call(me, 'DELETE', API + '/session')
+        me.token = None
+        me.log_in()
+        self.templates.setdefault('POST /api/v1/session', ({}, {'username': me.username, 'password': me.password}, {}))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# schemathesis
+
+class Fuzzing:
+    """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
+
+    target = None
+    scenario = None
+    pools = {}
+    turn = collections.Counter()
+    live_self_test = None
+    first_network_error = None
+    relogins = 0
+    lock = threading.Lock()
+
+    @classmethod
+    def pool(cls, label, name):
+        ids = cls.scenario.ids
+        role = cls.target.role
+        if name == 'exam':
+            if label.startswith('POST /api/v1/my/exams/{exam}/attempt'):
+                return [ids.get('demo_open', NOWHERE_ID), ids['G'], ids['F'], NOWHERE_ID]
+            if label.startswith('POST /api/v1/my/exams/{exam}/score-review'):
+                return [ids['F'], ids.get('demo_past', NOWHERE_ID), NOWHERE_ID]
+            return [ids['F'], ids['G'], ids['D2'], ids.get('demo_open', NOWHERE_ID), ids.get('demo_past', NOWHERE_ID), NOWHERE_ID]
+        if name == 'attempt':
+            if label == 'PUT /api/v1/my/attempts/{attempt}/answers/{position}':
+                return [ids['AG']]  # stays in progress: nothing in the fuzzing submits it
+            if label == 'POST /api/v1/my/self-tests/{attempt}/answers/{position}':
+                return [cls.live_self_test or NOWHERE_ID]
+            if label == 'POST /api/v1/my/attempts/{attempt}/submit':
+                return [ids['AF'], NOWHERE_ID]
+            if label == 'POST /api/v1/marking/{attempt}/{position}':
+                return [ids['AF']]
+            return [ids['AG'], ids['AF'], NOWHERE_ID]
+        if name == 'review':
+            return [ids['R'], NOWHERE_ID]
+        if name == 'code':
+            return [ids['county'], ids['village'], ids['root'], '000000000000']
+        if name == 'number':
+            return [ids['staff_number'], ids['X'], ids['Y'], 'NOBODY-1']
+        if name == 'username':
+            return [u for u in ['fuzz.k1', 'staff', 'trainer'] if u != role] + ['no.such.user']
+        return None
+
+    @classmethod
+    def next_from(cls, label, name, values):
+        key = (label, name)
+        value = values[cls.turn[key] % len(values)]
+        cls.turn[key] += 1
+        return value
+
+
+def is_integer(value):
+    """An integer as generated: a number, or its text (the coverage phase serialises path parameters)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, str) and value.lstrip('-').isdigit()
+
+
+def hook_label(context, case):
+    operation = context.operation if context is not None and context.operation is not None else case.operation
+    return op_label(operation.method, operation.path)
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    label = hook_label(context, case)
+    ids = Fuzzing.scenario.ids
+    # Path parameters: generated integers and strings become real ids in turn; positions stay as generated.
+    if case.path_parameters:
+        for name, value in list(case.path_parameters.items()):
+            if name == 'position':
+                continue
+            values = Fuzzing.pool(label, name)
+            if not values:
+                continue
+            if name in ('exam', 'attempt', 'review') and not is_integer(value):
+                continue  # a non-integer (negative testing) stays: it must be refused, not crash
+            case.path_parameters[name] = Fuzzing.next_from(label, name, values)
+    # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
+    if isinstance(case.body, dict):
+        body = case.body
+        if isinstance(body.get('blueprint'), str) and Fuzzing.next_from(label, 'blueprint', [1, 1, 1, 0]):
+            body['blueprint'] = Fuzzing.scenario.blueprint
+        if isinstance(body.get('unitCode'), str):
+            units = [ids['village']] if label == 'POST /api/v1/accounts/bulk' else [ids['county'], ids['village'], ids['root']]
+            body['unitCode'] = Fuzzing.next_from(label, 'unitCode', units + ['000000000000'])
+        if isinstance(body.get('staffNumber'), str):
+            body['staffNumber'] = Fuzzing.next_from(label, 'staffNumber', [ids['X'], ids['staff_number'], 'NOBODY-1'])
+    headers = case.headers if case.headers is not None else {}
+    if label != 'DELETE /api/v1/session':
+        # Signing out is fuzzed without the session, so the run keeps it; the known-good calls sign out for real.
+        headers.update(Fuzzing.target.me.auth_headers())
+    case.headers = headers
+    Fuzzing.target.inflight = (label, 'schemathesis', '%s %s' % (case.method, case.formatted_path))
+
+
+@schemathesis.hook
+def after_network_error(context, case, request):
+    if Fuzzing.first_network_error is None:
+        Fuzzing.first_network_error = (hook_label(context, case), 'schemathesis', '%s %s' % (case.method, case.formatted_path))
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    label = hook_label(context, case)
+    target = Fuzzing.target
+    target.inflight = None
+    line = '%s %s' % (case.method, case.formatted_path)
+    if case.query:
+        line += '?' + '&'.join('%s=%s' % (k, v) for k, v in case.query.items())
+    if case.body is not None and type(case.body).__name__ != 'NotSet':
+        try:
+            line += ' ' + json.dumps(brief(case.body), ensure_ascii=False)[:300]
+        except (TypeError, ValueError):
+            line += ' ' + repr(case.body)[:200]
+    phase = 'schemathesis'
+    try:
+        phase = 'st-' + str(case.meta.phase.name.value)
+    except AttributeError:
+        pass
+    target.tally.record(label, response.status_code, phase, line, response.content or b'')
+    if label == 'POST /api/v1/my/self-tests' and response.status_code == 201:
+        try:
+            Fuzzing.live_self_test = json.loads(response.content)['id']
+        except (ValueError, KeyError, TypeError):
+            pass
+    if response.status_code == 401 and label not in ('POST /api/v1/session',):
+        # The session ended (a password change, a disabled account…): sign in again for the next calls.
+        with Fuzzing.lock:
+            Fuzzing.relogins += 1
+            try:
+                target.me.log_in(record=False)
+            except Exception as error:  # noqa: BLE001
+                target.tally.notes.append('could not sign in again after %s: %s' % (label, error))
+
+
+def schemathesis_config(base, args, labels, full):
+    """The role's FULL operations get every phase and --max-examples cases (fewer for EXPENSIVE ones, without the
+    coverage phase); the others only a few generated cases."""
+    operations = []
+    for label in sorted(labels):
+        method, path = label.split(' ', 1)
+        if label not in full:
+            operations.append({
+                'include-name': label, 'generation': {'max-examples': min(LIGHT_EXAMPLES, args.max_examples)},
+                'phases': {'examples': {'enabled': False}, 'coverage': {'enabled': False}},
+            })
+        elif label in EXPENSIVE:
+            operations.append({
+                'include-name': label, 'generation': {'max-examples': min(EXPENSIVE[label], args.max_examples)},
+                'phases': {'coverage': {'enabled': False}},
+            })
+    return schemathesis.Config.from_dict({
+        'base-url': base,
+        'workers': 1,
+        'seed': args.seed,
+        'suppress-health-check': ['all'],
+        'request-timeout': 30,
+        'warnings': False,
+        'generation': {
+            'max-examples': args.max_examples, 'with-security-parameters': False, 'database': 'none', 'no-shrink': True,
+        },
+        'phases': {
+            'examples': {'enabled': True}, 'coverage': {'enabled': True, 'unexpected-methods': []},
+            'fuzzing': {'enabled': True}, 'stateful': {'enabled': False},
+        },
+        'checks': {
+            'enabled': False,
+            'not_a_server_error': {'enabled': True},
+            'status_code_conformance': {'enabled': True},
+            'content_type_conformance': {'enabled': True},
+            'response_schema_conformance': {'enabled': True},
+        },
+        'operations': operations,
+    })
+
+
+def restricted(document, labels):
+    """The document with only these operations."""
+    document = copy.deepcopy(document)
+    for path, item in list(document['paths'].items()):
+        for method in list(item):
+            if method in ('get', 'put', 'post', 'delete', 'patch') and op_label(method, path) not in labels:
+                del item[method]
+        if not any(m in item for m in ('get', 'put', 'post', 'delete', 'patch')):
+            del document['paths'][path]
+    return document
+
+
+def run_schemathesis(target, scenario, document, args):
+    """Runs every operation of the document; after a crash restarts the server and goes on with what is left."""
+    Fuzzing.target, Fuzzing.scenario = target, scenario
+    Fuzzing.live_self_test = scenario.ids.get('live_self_test')
+    all_labels = {op_label(m, p) for p, item in document['paths'].items() for m in item if m in ('get', 'put', 'post', 'delete', 'patch')}
+    remaining = set(all_labels)
+    while remaining:
+        done = set()
+        died_in = None
+        config = schemathesis_config(target.base, args, remaining, FULL[target.role])
+        schema = schemathesis.openapi.from_dict(restricted(document, remaining), config=config)
+        for event in st_engine(schema).execute():
+            if isinstance(event, st_events.ScenarioFinished):
+                label = event.recorder.label
+                done_label = label if label in all_labels else None
+                for case_id, checks in event.recorder.checks.items():
+                    for check in checks:
+                        if str(check.status).lower().endswith('failure') and check.failure_info is not None:
+                            failure = check.failure_info.failure
+                            title = getattr(failure, 'title', None) or type(failure).__name__
+                            interaction = event.recorder.interactions.get(case_id)
+                            status = getattr(getattr(interaction, 'response', None), 'status_code', '?')
+                            key = '%s: %s (%s)' % (check.name, title, status)
+                            target.tally.check_failures[label][key] += 1
+                            if len(target.tally.check_examples[label]) < 2:
+                                request = getattr(interaction, 'request', None)
+                                target.tally.check_examples[label].append('%s %s' % (getattr(request, 'method', ''), getattr(request, 'uri', '')))
+                if done_label and str(event.phase) == 'fuzzing':
+                    done.add(done_label)
+            elif isinstance(event, st_events.NonFatalError):
+                target.tally.notes.append('schemathesis error in %s: %s' % (event.label, str(event.value)[:200]))
+            elif isinstance(event, st_events.FatalError):
+                target.tally.notes.append('schemathesis fatal error: %s' % str(event.exception)[:300])
+            elif isinstance(event, st_events.EngineFinished):
+                if str(event.stop_reason).lower().endswith('server_unavailable') or not target.alive():
+                    died_in = True
+            if not target.alive():
+                died_in = True
+                break
+        if not target.alive() or died_in:
+            # The first request that got no answer is the one that killed it; a dying server writes its backtrace
+            # before it exits.
+            culprit = Fuzzing.first_network_error or target.inflight or ('(unknown)', 'schemathesis', '?')
+            label, _, line = culprit
+            deadline = time.monotonic() + 30
+            while target.alive() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            if target.alive():
+                target.tally.broken.append((label, 'schemathesis', line, 'no answer, server still running'))
+            else:
+                target.record_death(label, 'schemathesis', line)
+                target.restart()
+                Fuzzing.live_self_test = ensure_live_self_test(target, scenario)
+            Fuzzing.first_network_error = None
+            # What ran to the end is done; the crashing operation is named and not run again.
+            remaining -= done | {label}
+            if label == '(unknown)':
+                break
+            continue
+        break
+
+
+def ensure_live_self_test(target, scenario):
+    """A self-test in progress, so that answers reach the position checks."""
+    if target.role != 'staff':
+        return None
+    status, body = target.me.call('POST', API + '/my/self-tests', body={'knowledgePoints': [], 'length': 5}, phase='setup')
+    return body['id'] if status == 201 else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Edge pass: the known-good calls with one number at the 64-bit limits
+
+def number_fields(schema, document, prefix=()):
+    """(path to field, 'integer'|'number') for every numeric property of a request body schema."""
+    while isinstance(schema, dict) and '$ref' in schema:
+        schema = resolve(document, schema['$ref'])
+    found = []
+    if not isinstance(schema, dict):
+        return found
+    for key in ('anyOf', 'oneOf', 'allOf'):
+        for sub in schema.get(key, []):
+            found += number_fields(sub, document, prefix)
+    kinds = schema.get('type')
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if 'integer' in kinds:
+        found.append((prefix, 'integer'))
+    elif 'number' in kinds:
+        found.append((prefix, 'number'))
+    for name, sub in (schema.get('properties') or {}).items():
+        found += number_fields(sub, document, prefix + (name,))
+    return found
+
+
+def resolve(document, reference):
+    node = document
+    for part in reference.lstrip('#/').split('/'):
+        node = node[part]
+    return node
+
+
+def set_in(body, path, value):
+    if not path:
+        return value
+    body = copy.deepcopy(body) if body is not None else {}
+    node = body
+    for part in path[:-1]:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[path[-1]] = value
+    return body
+
+
+def edge_pass(target, scenario, document):
+    me = target.me
+    for label, (params, body, query) in sorted(scenario.templates.items()):
+        method, template = label.split(' ', 1)
+        if label in ('DELETE /api/v1/session', 'POST /api/v1/session', 'POST /api/v1/me/password'):
+            continue
+        operation = document['paths'].get(template, {}).get(method.lower())
+        if operation is None:
+            continue
+        # Path parameters as the fuzzing has them: live attempts, not the submitted ones of the scenario.
+        live = dict(params)
+        for name in live:
+            values = Fuzzing.pool(label, name) if name != 'position' else None
+            if values:
+                live[name] = values[0]
+        variants = []
+        for parameter in operation.get('parameters', []):
+            parameter = resolve(document, parameter['$ref']) if '$ref' in parameter else parameter
+            kind = parameter['schema'].get('type')
+            if parameter['in'] == 'path' and kind == 'integer':
+                variants += [(parameter['name'], dict(live, **{parameter['name']: v}), body, query) for v in EDGE_INTEGERS]
+            if parameter['in'] == 'query' and kind == 'integer':
+                variants += [(parameter['name'], live, body, dict(query, **{parameter['name']: v})) for v in EDGE_INTEGERS]
+        content = (operation.get('requestBody') or {}).get('content', {}).get('application/json')
+        if content is not None and isinstance(body, dict):
+            for path, kind in number_fields(content['schema'], document):
+                if not path:
+                    continue
+                values = EDGE_INTEGERS if kind == 'integer' else EDGE_NUMBERS
+                variants += [('.'.join(path), live, set_in(body, path, v), query) for v in values]
+        for field, variant_params, variant_body, variant_query in variants:
+            try:
+                me.call(method, template, params=variant_params, body=variant_body, query=variant_query or None, phase='edge: ' + field)
+            except ServerDied:
+                target.restart()
+                Fuzzing.live_self_test = ensure_live_self_test(target, scenario)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def run_role(role, args, document_path):
+    tally = Tally(role)
+    started = time.monotonic()
+    target = Target(role, args.binary, tally, args.keep)
+    try:
+        target.start()
+        if document_path:
+            with open(document_path, encoding='utf-8') as file:
+                document = json.load(file)
+        else:
+            response = requests.get(target.base + API + '/openapi.json', timeout=30)
+            response.raise_for_status()
+            document = response.json()
+        scenario = Scenario(target)
+        try:
+            scenario.run()
+        except ServerDied:
+            tally.notes.append('the server died during the known-good calls')
+            target.restart()
+        except Exception as error:  # noqa: BLE001
+            tally.notes.append('known-good scenario stopped: %s\n%s' % (error, traceback.format_exc(limit=3)))
+        scenario.ids.setdefault('live_self_test', ensure_live_self_test(target, scenario))
+        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
+            scenario.ids.setdefault(key, NOWHERE_ID)
+        run_schemathesis(target, scenario, document, args)
+        if Fuzzing.relogins:
+            tally.notes.append('signed in again %d times after a 401 during the fuzzing' % Fuzzing.relogins)
+        edge_pass(target, scenario, document)
+        if not target.alive():
+            target.record_death('(after the run)', 'end', '-')
+    finally:
+        target.stop()
+        tally.elapsed = time.monotonic() - started
+    return tally
+
+
+def print_report(tally, allowed):
+    print('\n== %s (%.0f s) ==' % (tally.role, tally.elapsed))
+    statuses = sorted({s for counter in tally.counts.values() for s in counter})
+    width = max([len(op) for op in tally.counts] + [20])
+    print('  %-*s  %s' % (width, 'operation', ' '.join('%5d' % s for s in statuses)) + '   2xx?')
+    for op in sorted(tally.counts, key=lambda o: (o.split(' ', 1)[1], o)):
+        counter = tally.counts[op]
+        mark = ''
+        if op in allowed:
+            mark = 'ok' if any(200 <= s < 300 for s in counter) else 'MISSING'
+        print('  %-*s  %s   %s' % (width, op, ' '.join(('%5d' % counter[s]) if counter[s] else '    .' for s in statuses), mark))
+    if tally.helper_counts:
+        print('  (helper sessions, setup only: %s)' % dict(sorted(tally.helper_counts.items())))
+    for op, checks in sorted(tally.check_failures.items()):
+        for check, n in sorted(checks.items()):
+            print('  check  %s: %s ×%d' % (op, check, n))
+        for example in tally.check_examples.get(op, []):
+            print('           e.g. %s' % example[:200])
+    for note in tally.notes:
+        print('  note   ' + note)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--binary', default=os.path.join(ROOT, '.build', 'debug', 'lianbing'))
+    parser.add_argument('--schema', default=None, help='OpenAPI file (default: GET /api/v1/openapi.json from the server)')
+    parser.add_argument('--roles', default=','.join(ROLES))
+    parser.add_argument('--max-examples', type=int, default=25)
+    parser.add_argument('--seed', type=int, default=20261125)
+    parser.add_argument('--keep', action='store_true', help='keep the databases and server logs')
+    parser.add_argument('--log', help='write every request and its status to this file')
+    parser.add_argument('--jobs', type=int, default=2, help='roles run at once (default 2)')
+    args = parser.parse_args()
+    if args.log:
+        Tally.log = open(args.log, 'w', encoding='utf-8', buffering=1)
+    args.binary = os.path.abspath(args.binary)
+    if not os.access(args.binary, os.X_OK):
+        sys.exit('no binary at %s (swift build first)' % args.binary)
+    schema_path = os.path.abspath(args.schema) if args.schema else None
+    print('API fuzz: %s, schemathesis %s, at most %d cases per operation' % (args.binary, schemathesis.__version__, args.max_examples))
+
+    # A crashing server prints the crashed thread only, symbolicated: the reason and place go into the report.
+    os.environ.setdefault('SWIFT_BACKTRACE', 'threads=crashed,registers=none,images=none')
+    started = time.monotonic()
+    failures = []
+    roles = [r.strip() for r in args.roles.split(',') if r.strip()]
+    sys.stdout.flush()
+    # Each role in its own process: the run is mostly Python generating cases, so two at a time use both cores.
+    with multiprocessing.get_context('fork').Pool(processes=max(1, min(args.jobs, len(roles)))) as pool:
+        tallies = pool.imap(role_worker, [(role, args, schema_path) for role in roles])
+        for role, tally in zip(roles, tallies):
+            report(role, tally, failures)
+    print('\nAPI fuzz took %.0f s' % (time.monotonic() - started))
+    if failures:
+        print('\nFAILED (%d):' % len(failures))
+        for line in failures:
+            print('  ' + line)
+        sys.exit(1)
+    print('passed: no 5xx, no broken connection, the server stayed up, every allowed operation answered 2xx')
+
+
+def role_worker(work):
+    role, args, schema_path = work
+    try:
+        return run_role(role, args, schema_path)
+    except Exception as error:  # noqa: BLE001
+        tally = Tally(role)
+        tally.notes.append('the run stopped: %s\n%s' % (error, traceback.format_exc()))
+        tally.broken.append(('(run)', 'setup', '-', str(error)))
+        return tally
+
+
+def report(role, tally, failures):
+    allowed = ALLOWED[role]
+    print_report(tally, allowed)
+    sys.stdout.flush()
+    for op, phase, line, status, body in tally.server_errors:
+        failures.append('%s: %s answered %d (%s): %s %s' % (role, op, status, phase, line, body.decode('utf-8', 'replace')[:160]))
+    for op, phase, line, code, why in tally.deaths:
+        failures.append('%s: the server DIED (exit %s) on %s (%s): %s\n      %s' % (role, code, op, phase, line, why))
+    for op, phase, line, error in tally.broken:
+        failures.append('%s: the connection broke on %s (%s): %s %s' % (role, op, phase, line, error))
+    for op in sorted(allowed):
+        if not any(200 <= s < 300 for s in tally.counts.get(op, {})):
+            failures.append('%s: %s never answered 2xx' % (role, op))
+    for op, checks in sorted(tally.check_failures.items()):
+        for check, n in sorted(checks.items()):
+            if not check.startswith('not_a_server_error'):  # 5xx are counted above
+                failures.append('%s: %s failed %s ×%d (the document and the server disagree)' % (role, op, check, n))
+
+
+if __name__ == '__main__':
+    main()
