@@ -124,6 +124,12 @@ import Testing
         let database = try store()
         let op = try await database.operatorPrincipal()
 
+        for (option, value) in [("--duration", "0"), ("--duration", "153722867280912931"), ("--review-days", "366"), ("--opens", "1999-12-31 23:00")] {
+            var arguments = createArguments(blueprint: Self.quarterly)
+            if let index = arguments.firstIndex(of: option) { arguments[index + 1] = value } else { arguments += [option, value] }
+            await #expect(throws: (any Error).self, "\(option) \(value)") { try await run(arguments) }
+        }
+        #expect(try await database.exams(by: op).isEmpty)
         try await run(createArguments(blueprint: Self.quarterly))
         let id = try #require(try await database.exams(by: op).first).id
         let created = try await database.exam(id, by: op)
@@ -207,6 +213,18 @@ import Testing
         }
         try await run(["exam", "release", "\(id)"])
         #expect(try await database.exam(id, by: op).status == .released)
+
+        // Released: a mark changes only within a score review, and the log keeps every action, exportable.
+        let marked = queue[0]
+        #expect(try await refused(["mark", "set", "--attempt", "\(marked.attemptId)", "--position", "\(marked.position + 1)", "--score", "9"]))
+        let log = path("操作日志.csv")
+        try await run(["audit", "export", "--action", "exam.", "--out", log])
+        let logText = String(decoding: try Data(contentsOf: URL(fileURLWithPath: log)).dropFirst(3), as: UTF8.self)
+        #expect(logText.hasPrefix("时间,操作人,操作,对象,详情\r\n") && logText.contains(",operator,exam.release,考试 \(id),"))
+        #expect(!logText.contains("bank.import"))
+        try await run(["audit", "list", "--limit", "5"])
+        await #expect(throws: (any Error).self) { try await run(["audit", "list", "--limit", "0"]) }
+        await #expect(throws: (any Error).self) { try await run(["exam", "reopen", "\(id)", "--staff", "GD4", "--minutes", "9223372036854775807"]) }
 
         // The export: BOM, the Chinese header, ties ranked 1, 1, 3.
         let export = path("成绩.csv")
@@ -303,7 +321,7 @@ import Testing
             ["blueprint", "check"], ["blueprint", "show"], ["exam", "create"], ["exam", "edit"], ["exam", "delete"], ["exam", "list"], ["exam", "show"], ["exam", "publish"],
             ["exam", "papers"], ["exam", "forms"], ["exam", "marks"], ["exam", "candidates", "add"], ["exam", "candidates", "remove"],
             ["exam", "override"], ["exam", "reopen"], ["exam", "excuse"], ["exam", "close"], ["exam", "release"], ["exam", "results"],
-            ["exam", "stats"], ["exam", "regrade"], ["mark", "list"], ["mark", "set"],
+            ["exam", "stats"], ["exam", "regrade"], ["mark", "list"], ["mark", "set"], ["audit", "list"], ["audit", "export"],
         ] {
             let result = try BinaryTests.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
