@@ -117,12 +117,21 @@ extension AppDatabase {
     }
 
     /// Current revisions matching `filter`, ordered by id. Trainers and administrators only: staff see
-    /// questions only on their own papers.
+    /// questions only on their own papers. A trainer who also sits an assessment does not see its pool until its
+    /// last window ends (`heldBackQuestions`).
     public func questions(_ filter: QuestionFilter, page: PageRequest? = nil, for principal: Principal) async throws -> Page<QuestionListing> {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以浏览题库") }
+        let now = clock()
         return try await reader.read { db in
             var conditions = ["r.revision = q.currentRevision"]
             var arguments: StatementArguments = []
+            if let number = principal.staffNumber {
+                let held = try Self.heldBackQuestions(for: number, now: now, db)
+                if !held.isEmpty {
+                    conditions.append("q.id NOT IN (\(databaseQuestionMarks(count: held.count)))")
+                    arguments += StatementArguments(Array(held))
+                }
+            }
             if let point = filter.knowledgePoint?.trimmingCharacters(in: .whitespaces), !point.isEmpty {
                 conditions.append("(r.knowledgePoints LIKE ? ESCAPE '\\' OR r.knowledgePoints LIKE ? ESCAPE '\\')")
                 arguments += ["%|" + Self.escapeLike(point) + "|%", "%|" + Self.escapeLike(point) + "/%"]
@@ -151,7 +160,11 @@ extension AppDatabase {
     /// One question: its current revision, or the one asked for; and every revision's number, newest first.
     public func question(_ id: String, revision: Int? = nil, for principal: Principal) async throws -> (listing: QuestionListing, revisions: [Int]) {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以浏览题库") }
+        let now = clock()
         return try await reader.read { db in
+            if let number = principal.staffNumber, try Self.heldBackQuestions(for: number, now: now, db).contains(id) {
+                throw LianbingError.conflict("本题属于您尚未结束的集中考核的题库，考试结束前不能查看")
+            }
             let revisions = try Int.fetchAll(db, sql: "SELECT revision FROM questionRevision WHERE questionId = ? ORDER BY revision DESC", arguments: [id])
             guard let wanted = revision ?? revisions.first, revisions.contains(wanted),
                 let row = try Row.fetchOne(

@@ -37,6 +37,20 @@ struct KeyReleaseTests {
         #expect(after.isSuperset(of: examPool.subtracting(["EXAM-ONLY"])))
     }
 
+    @Test("Given a trainer who also sits the exam, then the bank hides its pool from them until the last window ends")
+    func bankHidesThePoolFromATrainerWhoSitsTheExam() async throws {
+        let fixture = try await Fixture.withExamBank()
+        let trainer = try await fixture.trainer()
+        let sitting = Principal(kind: .account(id: 0, username: "sitting", role: .trainer, staffNumber: "TH0003"), scope: trainer.scope)
+        _ = try await fixture.publishedExam()
+        let listed = try await fixture.db.questions(QuestionFilter(), for: sitting).items.map(\.question.id)
+        #expect(Set(listed).isDisjoint(with: examPool) && listed.contains("PRACTICE-ONLY"))
+        await expectError(.conflict) { try await fixture.db.question("EXAM-ONLY", for: sitting) }
+        #expect(try await fixture.db.questions(QuestionFilter(), for: trainer).items.count == ExamBank.questions.count)
+        fixture.clock.advance(by: 7_200)
+        #expect(try await fixture.db.question("EXAM-ONLY", for: sitting).listing.question.id == "EXAM-ONLY")
+    }
+
     @Test("Given a self-test begun before publication, when a question of the new exam's pool is answered, then no key is shown")
     func selfTestBegunBeforePublication() async throws {
         let fixture = try await Fixture.withExamBank()
