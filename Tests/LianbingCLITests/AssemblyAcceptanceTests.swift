@@ -72,6 +72,10 @@ import Testing
             for group in blueprint.enemyGroups {
                 #expect(group.filter(ids.contains).count <= 1, "paper \(number) carries \(group.filter(ids.contains))")
             }
+            // Questions resting on one sentence of the source give each other away (XD06-004 lists four of the six
+            // roles XD06-005 asks for): never two on a paper.
+            let quotes = paper.items.compactMap { byID[$0.questionId].flatMap { $0.quote.isEmpty ? nil : $0.quote } }
+            #expect(Set(quotes).count == quotes.count, "paper \(number) quotes one sentence twice")
         }
         #expect(uses.values.max()! <= maxUses, "\(uses.filter { $0.value > maxUses })")
         #expect(assembler.exposure == uses)
