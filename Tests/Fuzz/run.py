@@ -164,7 +164,7 @@ class Tally:
         self.counts = collections.defaultdict(collections.Counter)  # operation → status → n (calls as the role)
         self.helper_counts = collections.Counter()  # setup calls by helper sessions: status → n
         self.server_errors = []  # (operation, phase, request line, status, body)
-        self.deaths = []  # (operation, phase, request line, exit code)
+        self.deaths = []  # (operation, phase, request line, exit code, the runtime's reason and source line)
         self.broken = []  # (operation, phase, request line, error)
         self.check_failures = collections.defaultdict(collections.Counter)  # operation → "check: title" → n
         self.check_examples = collections.defaultdict(list)  # operation → a request or two that failed a check
@@ -647,17 +647,8 @@ def before_call(context, case, kwargs):
     Fuzzing.target.inflight = (label, 'schemathesis', '%s %s' % (case.method, case.formatted_path))
 
 
-@schemathesis.hook
-def after_network_error(context, case, request):
-    if Fuzzing.first_network_error is None:
-        Fuzzing.first_network_error = (hook_label(context, case), 'schemathesis', '%s %s' % (case.method, case.formatted_path))
-
-
-@schemathesis.hook
-def after_call(context, case, response):
-    label = hook_label(context, case)
-    target = Fuzzing.target
-    target.inflight = None
+def case_line(case):
+    """A generated request as one report line."""
     line = '%s %s' % (case.method, case.formatted_path)
     if case.query:
         line += '?' + '&'.join('%s=%s' % (k, v) for k, v in case.query.items())
@@ -666,6 +657,21 @@ def after_call(context, case, response):
             line += ' ' + json.dumps(brief(case.body), ensure_ascii=False)[:300]
         except (TypeError, ValueError):
             line += ' ' + repr(case.body)[:200]
+    return line
+
+
+@schemathesis.hook
+def after_network_error(context, case, request):
+    if Fuzzing.first_network_error is None:
+        Fuzzing.first_network_error = (hook_label(context, case), 'schemathesis', case_line(case))
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    label = hook_label(context, case)
+    target = Fuzzing.target
+    target.inflight = None
+    line = case_line(case)
     phase = 'schemathesis'
     try:
         phase = 'st-' + str(case.meta.phase.name.value)
@@ -692,7 +698,6 @@ def schemathesis_config(base, args, labels, full):
     coverage phase); the others only a few generated cases."""
     operations = []
     for label in sorted(labels):
-        method, path = label.split(' ', 1)
         if label not in full:
             operations.append({
                 'include-name': label, 'generation': {'max-examples': min(LIGHT_EXAMPLES, args.max_examples)},
