@@ -11,7 +11,7 @@ struct PoolContext {
     /// Cells whose own values are sane; the others are already reported and checking their pools would only
     /// repeat the problem in other words.
     func isWellFormed(_ cell: BlueprintCell) -> Bool {
-        cell.count > 0 && cell.difficulty.lowerBound >= 1 && cell.difficulty.upperBound <= 5
+        InputBounds.questionsPerPaper.contains(cell.count) && cell.difficulty.lowerBound >= 1 && cell.difficulty.upperBound <= 5
     }
 
     /// How many questions of each group the cell's pool holds.

@@ -45,11 +45,11 @@ public enum Feasibility {
                 problems.append(FeasibilityProblem("\(cell.name)：题型“\(cell.kind.label)”没有分值，请在 [题型] 中加上它", cell: index))
             }
         }
-        // Each cell's count is clamped before adding, so a hand-built blueprint cannot overflow the sum.
+        // Each cell's count is clamped before adding, so a hand-built blueprint cannot overflow the sum; past the
+        // limit the points are not added up either.
         let limit = InputBounds.questionsPerPaper.upperBound
-        if blueprint.cells.reduce(0, { min(limit + 1, $0 + min(limit + 1, max(0, $1.count))) }) > limit {
-            problems.append(FeasibilityProblem("一份试卷最多 \(limit) 题：请减少细目的题数"))
-        }
+        let tooMany = blueprint.cells.reduce(0, { min(limit + 1, $0 + min(limit + 1, max(0, $1.count))) }) > limit
+        if tooMany { problems.append(FeasibilityProblem("一份试卷最多 \(limit) 题：请减少细目的题数")) }
         if !(1...5).contains(blueprint.targetDifficulty) {
             problems.append(FeasibilityProblem("目标难度必须在 1–5 之间（现为 \(MessageNumber.text(blueprint.targetDifficulty))）"))
         }
@@ -59,7 +59,7 @@ public enum Feasibility {
         if let cap = blueprint.exposureCap, !(cap > 0 && cap <= 1) {
             problems.append(FeasibilityProblem("曝光上限必须大于 0% 且不超过 100%（现为 \(MessageNumber.percent(cap))）"))
         }
-        problems += pointProblems(blueprint)
+        if !tooMany { problems += pointProblems(blueprint) }
         return problems
     }
 
