@@ -72,8 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port 须在 1 到 65535 之间") }
-        guard sessionIdleMinutes >= 1 else { throw ValidationError("--session-idle-minutes 至少为 1") }
-        guard maxBodyKb >= 1 else { throw ValidationError("--max-body-kb 至少为 1") }
+        // Both are multiplied out below: a week of idleness and a gigabyte of body are far past any real need.
+        try ValidationError.bounded { try InputBounds.check(sessionIdleMinutes, in: 1...10_080, "--session-idle-minutes", unit: "分钟") }
+        try ValidationError.bounded { try InputBounds.check(maxBodyKb, in: 1...1_048_576, "--max-body-kb", unit: "KB") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("未知的日志级别：\(logLevel)") }
         if let demoScale, DemoScale(rawValue: demoScale) == nil { throw ValidationError("--demo-scale 须为 demo 或 province") }
         if let trustedProxy, ClientAddress.canonical(trustedProxy) == nil {
