@@ -11,7 +11,9 @@ struct SessionMiddleware: RouterMiddleware {
     let policy: SessionPolicy
 
     /// What a person with a generated password may still reach.
-    static let allowedBeforePasswordChange: Set<String> = ["/password", "/logout", "/api/v1/me", "/api/v1/me/password", "/api/v1/session", "/healthz"]
+    static let allowedBeforePasswordChange: Set<String> = [
+        "/password", "/logout", "/api/v1/me", "/api/v1/me/password", "/api/v1/session", "/api/v1/openapi.json", "/healthz",
+    ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
