@@ -51,6 +51,10 @@ import Testing
             #expect(try await client.request(.get, "/exams/\(exam.id)", session: county).text.contains("/release\""))
             #expect(try await client.request(.post, "/exams/\(exam.id)/release", session: county, form: [:]).status == .seeOther)
             #expect(try await app.database.exam(exam.id, by: op).status == .released)
+            // Released: the marking API no longer changes a mark outside a score review.
+            let outside = try await client.request(
+                .post, "/api/v1/marking/\(first.attemptId)/\(first.position)", session: trainer, json: #"{"score":1}"#)
+            #expect(outside.status == .conflict && outside.text.contains("成绩复核"))
 
             let asked = try await client.request(.post, "/api/v1/my/exams/\(exam.id)/score-review", session: staff, json: #"{"reason":"简答题给分偏低"}"#)
             #expect(asked.status == .created)
@@ -66,6 +70,10 @@ import Testing
             #expect(remarked.status == .seeOther && remarked.headers[.location] == "/score-reviews?done=remarked#r\(review.id)")
             let page = try await client.request(.get, "/score-reviews?done=remarked", session: trainer).text
             #expect(page.contains("已重新评分") && page.contains("已评 7 分") && page.contains("value=\"复核改分\""))
+            let changes = try await app.database.scoreChanges(ofExam: exam.id, by: op)
+            #expect(changes.count == 1 && changes[0].scoreAfter == changes[0].scoreBefore.map { $0 + 1.5 })
+            let results = try await client.request(.get, "/exams/\(exam.id)/results", session: county).text
+            #expect(results.contains("合格与否发生了变化") == changes[0].changesOutcome)
 
             let blank = try await client.request(.post, "/score-reviews/\(review.id)/answer", session: trainer, form: ["reply": ""])
             #expect(blank.status == .badRequest && blank.text.contains("请填写复核结论"))
