@@ -68,7 +68,7 @@ extension AppDatabase {
                 id: nil, username: new.username, passwordHash: hash, role: new.role.rawValue, unitCode: unit.code,
                 staffNumber: new.staffNumber, mustChangePassword: new.password == nil, isDisabled: false, createdAt: now)
             try record.insert(db)
-            try db.audit(principal, "account.create", new.username, "\(new.role.rawValue) @ \(unit.code)", at: now)
+            try db.audit(principal, "account.create", new.username, "\(new.role.rawValue) @ \(unit.code)", unitCode: unit.code, at: now)
             let issued = new.password == nil
                 ? IssuedPassword(
                     username: new.username, password: password, staffNumber: new.staffNumber, staffName: staffName,
@@ -128,7 +128,7 @@ extension AppDatabase {
                 try record.insert(db)
                 created.append(item)
             }
-            if !created.isEmpty { try db.audit(principal, "account.bulk-create", code, "\(created.count) 个账号", at: now) }
+            if !created.isEmpty { try db.audit(principal, "account.bulk-create", code, "\(created.count) 个账号", unitCode: code, at: now) }
             return RosterAccounts(issued: created, skipped: skipped)
         }
     }
@@ -181,7 +181,7 @@ extension AppDatabase {
             record.mustChangePassword = true
             try record.update(db)
             try SessionRecord.filter(Column("accountId") == record.id).deleteAll(db)
-            try db.audit(principal, "account.reset-password", record.username, at: now)
+            try db.audit(principal, "account.reset-password", record.username, unitCode: record.unitCode, at: now)
             let unit = try UnitRecord.fetchOne(db, key: record.unitCode)!
             let staffName = try record.staffNumber.flatMap { try StaffRecord.fetchOne(db, key: $0)?.name }
             return IssuedPassword(
@@ -203,7 +203,7 @@ extension AppDatabase {
             record.isDisabled = disabled
             try record.update(db)
             if disabled { try SessionRecord.filter(Column("accountId") == record.id).deleteAll(db) }
-            try db.audit(principal, disabled ? "account.disable" : "account.enable", record.username, at: now)
+            try db.audit(principal, disabled ? "account.disable" : "account.enable", record.username, unitCode: record.unitCode, at: now)
         }
     }
 
@@ -225,7 +225,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE account SET passwordHash = ?, mustChangePassword = 0 WHERE id = ?", arguments: [hash, id])
             // Other sessions may belong to whoever knew the old password.
             try SessionRecord.filter(Column("accountId") == id && Column("tokenHash") != tokenHash).deleteAll(db)
-            try db.audit(principal, "account.change-password", record.username, at: now)
+            try db.audit(principal, "account.change-password", record.username, unitCode: record.unitCode, at: now)
         }
     }
 

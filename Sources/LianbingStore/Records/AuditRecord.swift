@@ -33,6 +33,12 @@ extension Database {
         try entry.insert(self)
     }
 
+    /// Records an action against the unit with this code (an account's, an import's root).
+    func audit(_ principal: Principal, _ action: String, _ subject: String, _ detail: String = "", unitCode: String, at: Date) throws {
+        let path = try String.fetchOne(self, sql: "SELECT path FROM unit WHERE code = ?", arguments: [unitCode])
+        try audit(principal, action, subject, detail, in: path.map(UnitPath.init(rawValue:)), at: at)
+    }
+
     /// Records an action on an exam, against the unit whose staff sit it.
     func audit(_ principal: Principal, _ action: String, exam id: Int64, _ subject: String, _ detail: String = "", at: Date) throws {
         let path = try String.fetchOne(
