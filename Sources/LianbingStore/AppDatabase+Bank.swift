@@ -162,7 +162,7 @@ extension AppDatabase {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以浏览题库") }
         let now = clock()
         return try await reader.read { db in
-            if let number = principal.staffNumber, try Self.heldBackQuestions(for: number, now: now, db).contains(id) {
+            if let number = principal.staffNumber, try Self.isHeldBack(id, for: number, now: now, db) {
                 throw LianbingError.conflict("本题属于您尚未结束的集中考核的题库，考试结束前不能查看")
             }
             let revisions = try Int.fetchAll(db, sql: "SELECT revision FROM questionRevision WHERE questionId = ? ORDER BY revision DESC", arguments: [id])

@@ -47,7 +47,7 @@ struct AuditController {
         let content = Content(
             rows: found.items.map { Row(at: $0.at.chinaTime, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail) },
             total: found.total, action: filter.action ?? "", actor: filter.actor ?? "", unit: filter.unit ?? "",
-            csv: "/audit.csv" + Self.queryString(query), pager: found.pageCount > 1 ? Pager(page: found, path: "/audit", query: query) : nil)
+            csv: Pager.href("/audit.csv", query: query), pager: found.pageCount > 1 ? Pager(page: found, path: "/audit", query: query) : nil)
         return pages.render("audit", title: "操作日志", path: "/audit", session: context.session, content: content, styles: ["manage.css"])
     }
 
@@ -63,11 +63,5 @@ struct AuditController {
     private static func filter(_ request: Request) -> AuditFilter {
         let value = { (name: String) in request.query(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
         return AuditFilter(action: value("action"), actor: value("actor"), unit: value("unit"))
-    }
-
-    private static func queryString(_ query: [String: String?]) -> String {
-        var components = URLComponents()
-        components.queryItems = query.compactMap { key, value in value.map { URLQueryItem(name: key, value: $0) } }.sorted { $0.name < $1.name }
-        return components.queryItems?.isEmpty == false ? "?" + (components.percentEncodedQuery ?? "") : ""
     }
 }

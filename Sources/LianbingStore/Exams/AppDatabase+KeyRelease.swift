@@ -25,19 +25,33 @@ extension AppDatabase {
     /// Questions this person may not practise now: the pools of the published assessments they sit whose last
     /// window has not ended — the questions any candidate's paper could hold, not only their own.
     static func heldBackQuestions(for staffNumber: String, now: Date, _ db: Database) throws -> Set<String> {
-        let exams = try ExamRecord.fetchAll(
-            db,
-            sql: """
-                SELECT e.* FROM exam e JOIN examCandidate c ON c.examId = e.id
-                WHERE c.staffNumber = ? AND e.status = ? AND e.bankRevision IS NOT NULL
-                """, arguments: [staffNumber, ExamStatus.published.rawValue])
         var held: Set<String> = []
-        for exam in exams where now < (try lastWindowCloses(exam, db)) {
+        for exam in try openAssessments(of: staffNumber, now: now, db) {
             let blueprint = try exam.decodedBlueprint()
             for question in try pool(db, bankRevision: exam.bankRevision!) where CellMembership.cell(of: question, in: blueprint) != nil {
                 held.insert(question.id)
             }
         }
         return held
+    }
+
+    /// Whether one question is held back (`heldBackQuestions`), reading that question alone rather than whole pools:
+    /// a self-test answer asks this on the writer.
+    static func isHeldBack(_ questionId: String, for staffNumber: String, now: Date, _ db: Database) throws -> Bool {
+        try openAssessments(of: staffNumber, now: now, db).contains { exam in
+            let blueprint = try exam.decodedBlueprint()
+            return try pool(db, bankRevision: exam.bankRevision!, only: questionId).contains { CellMembership.cell(of: $0, in: blueprint) != nil }
+        }
+    }
+
+    /// The published assessments this person sits whose last window has not ended.
+    private static func openAssessments(of staffNumber: String, now: Date, _ db: Database) throws -> [ExamRecord] {
+        try ExamRecord.fetchAll(
+            db,
+            sql: """
+                SELECT e.* FROM exam e JOIN examCandidate c ON c.examId = e.id
+                WHERE c.staffNumber = ? AND e.status = ? AND e.bankRevision IS NOT NULL
+                """, arguments: [staffNumber, ExamStatus.published.rawValue]
+        ).filter { now < (try lastWindowCloses($0, db)) }
     }
 }

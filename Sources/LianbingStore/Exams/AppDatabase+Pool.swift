@@ -4,8 +4,8 @@ import LianbingCore
 
 extension AppDatabase {
     /// The active questions of a bank revision, each at its latest revision within that snapshot, ordered by id so
-    /// that papers drawn from it are reproducible.
-    static func pool(_ db: Database, bankRevision: Int) throws -> [PoolQuestion] {
+    /// that papers drawn from it are reproducible. `only` narrows it to one question, where a caller asks about one.
+    static func pool(_ db: Database, bankRevision: Int, only questionId: String? = nil) throws -> [PoolQuestion] {
         try Row.fetchAll(
             db,
             sql: """
@@ -13,9 +13,9 @@ extension AppDatabase {
                 FROM questionRevision r
                 WHERE r.revision = (SELECT MAX(x.revision) FROM questionRevision x
                                     WHERE x.questionId = r.questionId AND x.bankRevision <= ?)
-                  AND r.status = 'active'
+                  AND r.status = 'active' \(questionId == nil ? "" : "AND r.questionId = ?")
                 ORDER BY r.questionId
-                """, arguments: [bankRevision]
+                """, arguments: [bankRevision] + (questionId.map { [$0] } ?? [])
         ).map { row in
             let kind = QuestionKind(rawValue: row["kind"])!
             let question = try decodeQuestion(row["content"])

@@ -86,7 +86,7 @@ extension AppDatabase {
             }
             let item = paper.items[position]
             // A self-test begun before an assessment was published may hold a question of its pool.
-            guard try !Self.heldBackQuestions(for: number, now: now, db).contains(item.questionId) else {
+            guard try !Self.isHeldBack(item.questionId, for: number, now: now, db) else {
                 throw LianbingError.conflict("本题属于您尚未结束的集中考核的题库，考试结束前不能练习、不显示答案")
             }
             let entry = try cache.entry(item.questionId, revision: item.revision, db)
