@@ -22,7 +22,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "LianbingCore"),
-        .target(name: "LianbingFormats", dependencies: ["LianbingCore"]),
+        // Debian's libqrencode (apt libqrencode-dev); only LianbingFormats' QRCode calls it.
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode"]),
         .target(
             name: "LianbingStore",
             dependencies: [

@@ -246,6 +246,138 @@ extension AppDatabase {
                 t.column("passedAfter", .boolean)
             }
         }
+        migrator.registerMigration("v5 training") { db in
+            // Item 19 obliges "任务较重" centres and stations: how many veterans a unit serves and the explicit flag
+            // are data, so the rule can be a setting.
+            try db.alter(table: "unit") { t in
+                t.add(column: "veteransServed", .integer)
+                t.add(column: "heavyDuty", .boolean).notNull().defaults(to: false)
+            }
+            // From this date on the person is no longer staff: coverage and composition drop them.
+            try db.alter(table: "staff") { t in t.add(column: "leftOn", .text) }
+            // A dated move. Before `movedOn` the person belonged to `fromUnit`: their unit on a date is the
+            // `fromUnit` of their first move after it, or their present unit when there is none.
+            try db.create(table: "staffMove") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade)
+                t.column("movedOn", .text).notNull()
+                t.column("fromUnit", .text).notNull().references("unit", onDelete: .restrict)
+                t.column("toUnit", .text).notNull().references("unit", onDelete: .restrict)
+                t.column("recordedAt", .datetime).notNull()
+                t.column("actor", .text).notNull()
+            }
+            try db.create(index: "staffMove_on_staffNumber_movedOn", on: "staffMove", columns: ["staffNumber", "movedOn"])
+            // 轮岗交流 and 基层锻炼 (item 19): dated entries of a person's record, counted per unit served.
+            try db.create(table: "staffPlacement") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade).indexed()
+                t.column("kind", .text).notNull().check { ["rotation", "grassroots"].contains($0) }
+                t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict).indexed()
+                t.column("startsOn", .text).notNull()
+                t.column("endsOn", .text)
+                t.column("note", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("actor", .text).notNull()
+            }
+            try db.create(table: "expert") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // The pool it belongs to: a province, city or county unit.
+                t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict).indexed()
+                t.column("name", .text).notNull()
+                t.column("category", .text).notNull().check { ["university", "industry", "backbone"].contains($0) }
+                // Knowledge points, `|a|b|` as on questions, so a session's topics find their experts with LIKE.
+                t.column("specialties", .text).notNull()
+                t.column("affiliation", .text).notNull()
+                t.column("staffNumber", .text).references("staff", onDelete: .setNull, onUpdate: .cascade)
+                t.column("accountId", .integer).references("account", onDelete: .setNull)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "trainingSession") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict).indexed()
+                t.column("title", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("isBusiness", .boolean).notNull()
+                t.column("startsAt", .datetime).notNull()
+                t.column("endsAt", .datetime).notNull()
+                // The China date it starts on: what places it in a half-year or cycle (23:30 on 30 June is H1).
+                t.column("startDate", .text).notNull().indexed()
+                t.column("hours", .double).notNull()
+                t.column("topics", .text).notNull()
+                t.column("audienceUnit", .text).notNull().references("unit", onDelete: .restrict)
+                t.column("audiencePosts", .text).notNull()
+                t.column("capacity", .integer)
+                t.column("place", .text).notNull()
+                t.column("status", .text).notNull().check { ["draft", "published", "held", "closed"].contains($0) }
+                // Keys the rotating sign-in code; never leaves the server.
+                t.column("signInSecret", .blob).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("publishedAt", .datetime)
+                t.column("closedAt", .datetime)
+            }
+            try db.create(table: "trainingTrainer") { t in
+                t.column("sessionId", .integer).notNull().references("trainingSession", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("expertId", .integer).references("expert", onDelete: .setNull).indexed()
+                t.column("name", .text).notNull()
+                t.primaryKey(["sessionId", "position"])
+            }
+            try db.create(table: "trainingInvitee") { t in
+                t.column("sessionId", .integer).notNull().references("trainingSession", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade).indexed()
+                t.primaryKey(["sessionId", "staffNumber"])
+            }
+            try db.create(table: "trainingAttendance") { t in
+                t.column("sessionId", .integer).notNull().references("trainingSession", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade)
+                t.column("day", .text).notNull()
+                t.column("status", .text).notNull().check { ["attended", "absent", "excused"].contains($0) }
+                t.column("reason", .text).notNull()
+                t.column("hours", .double).notNull()
+                // The attendee's unit on that day, kept: the half-year rule asks who attended from where then.
+                t.column("unitCode", .text).notNull().references("unit", onDelete: .restrict)
+                t.column("isWalkIn", .boolean).notNull()
+                t.column("source", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("recordedBy", .text).notNull()
+                t.primaryKey(["sessionId", "staffNumber", "day"])
+            }
+            try db.create(index: "trainingAttendance_on_staffNumber_day", on: "trainingAttendance", columns: ["staffNumber", "day"])
+            // Corrections to a closed session's attendance, each with its reason: the record is locked, not frozen.
+            try db.create(table: "trainingAmendment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sessionId", .integer).notNull().references("trainingSession", onDelete: .cascade).indexed()
+                t.column("staffNumber", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("before", .text)
+                t.column("after", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(table: "trainingRating") { t in
+                t.column("sessionId", .integer).notNull().references("trainingSession", onDelete: .cascade)
+                t.column("staffNumber", .text).notNull().references("staff", onDelete: .cascade, onUpdate: .cascade)
+                t.column("score", .integer).notNull().check { (1...5).contains($0) }
+                t.column("comment", .text).notNull()
+                t.column("ratedAt", .datetime).notNull()
+                t.primaryKey(["sessionId", "staffNumber"])
+            }
+            // Versioned: a new version applies from its date, so last cycle's results keep the standard they had.
+            try db.create(table: "curriculumStandard") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("post", .text).notNull().references("post", onDelete: .restrict, onUpdate: .cascade)
+                t.column("level", .integer).notNull().check { (1...5).contains($0) }
+                t.column("version", .integer).notNull()
+                t.column("hours", .double).notNull()
+                t.column("topics", .text).notNull()
+                t.column("effectiveFrom", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["post", "level", "version"])
+            }
+        }
         return migrator
     }
 }

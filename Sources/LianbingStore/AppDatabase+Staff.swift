@@ -80,19 +80,26 @@ extension AppDatabase {
             }
             if !issues.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: issues.sorted())) }
             var summary = StaffImportSummary(inserted: 0, updated: 0, unchanged: 0)
+            let today = ChinaTime.civilDate(of: now).description
             for row in rows {
-                let record = StaffRecord(row.staff)
+                var record = StaffRecord(row.staff)
+                // The file has no leaving date: one recorded by `staff leave` stays.
+                record.leftOn = record.leftOn ?? existing[record.number]?.leftOn
                 switch existing[record.number] {
                 case nil:
                     try record.insert(db)
                     summary.inserted += 1
-                case let old? where old.staff == row.staff:
+                case let old? where old.staff == record.staff:
                     summary.unchanged += 1
                 case let old?:
                     try record.update(db)
                     // A login belongs to the member's unit: when they move, their account moves with them.
                     if old.unitCode != record.unitCode {
                         try db.execute(sql: "UPDATE account SET unitCode = ? WHERE staffNumber = ?", arguments: [record.unitCode, record.number])
+                        // Dated today, so the training record still knows where they were before.
+                        try db.execute(
+                            sql: "INSERT INTO staffMove (staffNumber, movedOn, fromUnit, toUnit, recordedAt, actor) VALUES (?, ?, ?, ?, ?, ?)",
+                            arguments: [record.number, today, old.unitCode, record.unitCode, now, principal.auditName])
                     }
                     summary.updated += 1
                 }

@@ -15,10 +15,13 @@ public struct Staff: Sendable, Codable, Hashable {
     public var hireDate: CivilDate?
     /// 在岗
     public var isActive: Bool
+    /// 离职日期: from this date on they are no longer staff.
+    public var leftOn: CivilDate?
 
     public init(
         number: String, name: String, unitCode: String, post: String, isVeteran: Bool = false,
-        isEntitledPerson: Bool = false, specialties: [String] = [], hireDate: CivilDate? = nil, isActive: Bool = true
+        isEntitledPerson: Bool = false, specialties: [String] = [], hireDate: CivilDate? = nil, isActive: Bool = true,
+        leftOn: CivilDate? = nil
     ) {
         self.number = number
         self.name = name
@@ -29,5 +32,6 @@ public struct Staff: Sendable, Codable, Hashable {
         self.specialties = specialties
         self.hireDate = hireDate
         self.isActive = isActive
+        self.leftOn = leftOn
     }
 }

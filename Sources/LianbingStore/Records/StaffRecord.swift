@@ -13,6 +13,7 @@ struct StaffRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var specialties: String
     var hireDate: String?
     var isActive: Bool
+    var leftOn: String?
 
     init(_ staff: Staff) {
         number = staff.number
@@ -24,12 +25,14 @@ struct StaffRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         specialties = staff.specialties.joined(separator: ";")
         hireDate = staff.hireDate?.description
         isActive = staff.isActive
+        leftOn = staff.leftOn?.description
     }
 
     var staff: Staff {
         Staff(
             number: number, name: name, unitCode: unitCode, post: post, isVeteran: isVeteran,
             isEntitledPerson: isEntitledPerson, specialties: specialties.split(separator: ";").map(String.init),
-            hireDate: hireDate.flatMap(CivilDate.init), isActive: isActive)
+            hireDate: hireDate.flatMap(CivilDate.init), isActive: isActive,
+            leftOn: leftOn.flatMap(CivilDate.init))
     }
 }

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+/// How many people of a unit stand where in rolling coverage.
+public struct CoverageCounts: Sendable, Codable, Equatable {
+    /// 应训人数: everyone due this cycle, covered or not.
+    public var due: Int
+    public var covered: Int
+    public var uncovered: Int
+    /// 宽限期内: new staff not due yet (and not trained yet).
+    public var notYetDue: Int
+    /// Hired too late in the cycle to be due in it.
+    public var notDue: Int
+    /// covered / due; `nil` when nobody is due.
+    public var share: Double?
+
+    public init(due: Int = 0, covered: Int = 0, uncovered: Int = 0, notYetDue: Int = 0, notDue: Int = 0) {
+        self.due = due
+        self.covered = covered
+        self.uncovered = uncovered
+        self.notYetDue = notYetDue
+        self.notDue = notDue
+        share = AppDatabase.share(covered, of: due)
+    }
+
+    mutating func count(_ standing: CoverageStanding) {
+        switch standing {
+        case .covered: covered += 1
+        case .uncovered: uncovered += 1
+        case .notYetDue: notYetDue += 1
+        case .notDue: notDue += 1
+        case .left: return
+        }
+        due = covered + uncovered
+        share = AppDatabase.share(covered, of: due)
+    }
+}
+
+/// One row of a coverage report: a child unit's subtree, the report unit's own staff, or the total.
+public struct CoverageRow: Sendable, Codable, Equatable {
+    public var unit: ReportUnit
+    /// The people attached to the unit itself rather than its subtree (the 本级 row).
+    public var ownStaffOnly: Bool
+    public var counts: CoverageCounts
+}
+
+/// Someone due and not trained this cycle.
+public struct UncoveredPerson: Sendable, Codable, Equatable {
+    public var number: String
+    public var name: String
+    public var unitCode: String
+    public var unitName: String
+    /// Their last training that counts for coverage, in an earlier cycle; `nil` for never.
+    public var lastTrained: CivilDate?
+}
+
+/// Rolling full coverage (item 18) for a subtree on a day.
+public struct CoverageReport: Sendable, Codable, Equatable {
+    public var unit: ReportUnit
+    public var today: CivilDate
+    public var cycle: TrainingCycle
+    public var graceDays: Int
+    /// The report unit's own staff (when any are counted), then each child unit's subtree, by code.
+    public var rows: [CoverageRow]
+    public var total: CoverageRow
+    /// Longest-untrained first (never trained, then the earliest last training, then staff number).
+    public var uncovered: [UncoveredPerson]
+    /// `rows` and `total` as text: 单位, 应训人数, 已覆盖, 未覆盖, 宽限期内, 覆盖率.
+    public var table: ReportTable
+    /// `uncovered` as text: 工号, 姓名, 单位, 最近一次培训.
+    public var uncoveredTable: ReportTable
+}
+
+/// A member of staff in a coverage subtree with where they stand: what the coverage report counts and the planner
+/// plans from, read by one query so that both always agree.
+struct CoverageEntry: Sendable {
+    var number: String
+    var name: String
+    var unitCode: String
+    var unitName: String
+    var unitPath: String
+    var standing: CoverageStanding
+
+    var lastTrained: CivilDate? {
+        switch standing {
+        case .covered(let last): last
+        case .uncovered(let last): last
+        default: nil
+        }
+    }
+
+    var isUncovered: Bool {
+        if case .uncovered = standing { return true }
+        return false
+    }
+}
+
+extension AppDatabase {
+    /// Who is trained this cycle in `unit`'s subtree (default: the caller's scope) on `today` (default: today in
+    /// China). Counted: active staff whose present unit lies in the subtree at a level the settings name
+    /// (`coverageLevels`, by default county, town and village), who had not left by the cycle's start. Coverage
+    /// belongs to the person — attendance is kept per staff number, whatever unit they were in — so a move does not
+    /// lose it, and people who left drop out from their leaving date. What counts: attendance marked attended at a
+    /// session, placed by its China start date, that is a business training or a 上级调训
+    /// (`TrainingKind.countsForCoverage`). Trainers and administrators only.
+    public func coverageReport(unit: String? = nil, on today: CivilDate? = nil, for principal: Principal) async throws -> CoverageReport {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看培训覆盖情况") }
+        let today = try reportDay(today)
+        return try await reader.read { db in
+            let root = try Self.reportRoot(unit, for: principal, db)
+            let settings = try Self.trainingSettings(db)
+            let cycle = settings.cycle(containing: today)
+            let entries = try Self.coverageEntries(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
+            return try Self.coverageReport(root: root, entries: entries, settings: settings, cycle: cycle, today: today, db)
+        }
+    }
+
+    /// Everyone coverage counts in the subtree at `root`, with their standing. One query: each person's latest
+    /// counting training up to `today` is enough, since it either lies in the cycle (covered, with that date) or
+    /// is the last training before it (uncovered since then) — `Coverage.standing` decides the rest.
+    static func coverageEntries(
+        under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
+    ) throws -> [CoverageEntry] {
+        let levels = settings.coverageLevels.map { String($0.rawValue) }.sorted().joined(separator: ", ")
+        // `TrainingKind.countsForCoverage(business:)` in SQL: a business training, or a 上级调训 whatever its flag.
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn, u.name AS unitName, u.path,
+                       (SELECT MAX(ts.startDate)
+                        FROM trainingAttendance ta JOIN trainingSession ts ON ts.id = ta.sessionId
+                        WHERE ta.staffNumber = s.number AND ta.status = 'attended'
+                          AND (ts.isBusiness OR ts.kind = '\(TrainingKind.higherLevel.rawValue)') AND ts.startDate <= :today
+                       ) AS lastTrained
+                FROM unit u JOIN staff s ON s.unitCode = u.code
+                WHERE u.path >= :lower AND u.path < :upper AND u.level IN (\(levels))
+                  AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > :start)
+                """,
+            arguments: ["today": today.description, "lower": root.lowerBound, "upper": root.upperBound, "start": cycle.start.description])
+        var entries: [CoverageEntry] = []
+        while let row = try rows.next() {
+            let lastTrained = CivilDate.stored(row["lastTrained"])
+            let person = CoveragePerson(
+                number: row["number"], hireDate: CivilDate.stored(row["hireDate"]), leftOn: CivilDate.stored(row["leftOn"]),
+                trainedOn: lastTrained.map { [$0] } ?? [])
+            let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
+            if case .left = standing { continue }
+            entries.append(
+                CoverageEntry(
+                    number: person.number, name: row["name"], unitCode: row["unitCode"], unitName: row["unitName"], unitPath: row["path"],
+                    standing: standing))
+        }
+        return entries
+    }
+
+    private static func coverageReport(
+        root: UnitRecord, entries: [CoverageEntry], settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
+    ) throws -> CoverageReport {
+        let children = try childUnits(of: root, db)
+        var own = CoverageCounts()
+        var byChild: [String: CoverageCounts] = [:]
+        var total = CoverageCounts()
+        var uncovered: [UncoveredPerson] = []
+        for entry in entries {
+            total.count(entry.standing)
+            if let key = childKey(of: entry.unitPath, under: root.path) {
+                byChild[key, default: CoverageCounts()].count(entry.standing)
+            } else {
+                own.count(entry.standing)
+            }
+            if case .uncovered(let last) = entry.standing {
+                uncovered.append(
+                    UncoveredPerson(number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, lastTrained: last))
+            }
+        }
+        uncovered.sort { Coverage.longerUntrained($0.lastTrained, $0.number, than: $1.lastTrained, $1.number) }
+        let rootUnit = reportUnit(root)
+        var rows: [CoverageRow] = []
+        // The unit's own staff get a row when its level is counted, so the rows add up to the total.
+        if settings.coverageLevels.contains(rootUnit.level) || own != CoverageCounts() {
+            rows.append(CoverageRow(unit: rootUnit, ownStaffOnly: true, counts: own))
+        }
+        rows += children.map { CoverageRow(unit: reportUnit($0), ownStaffOnly: false, counts: byChild[$0.code] ?? CoverageCounts()) }
+        let totalRow = CoverageRow(unit: rootUnit, ownStaffOnly: false, counts: total)
+
+        func line(_ name: String, _ counts: CoverageCounts) -> [String] {
+            [name, String(counts.due), String(counts.covered), String(counts.uncovered), String(counts.notYetDue), percentText(counts.covered, of: counts.due)]
+        }
+        let table = ReportTable(
+            title: "\(root.name) 培训全覆盖情况（\(cycle.start) 至 \(cycle.lastDay)，截至 \(today)）",
+            columns: ["单位", "应训人数", "已覆盖", "未覆盖", "宽限期内", "覆盖率"],
+            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
+        let uncoveredTable = ReportTable(
+            title: "\(root.name) 本周期尚未参加业务培训的人员（\(uncovered.count) 人，最久未训者在前）",
+            columns: ["工号", "姓名", "单位", "最近一次培训"],
+            rows: uncovered.map { [$0.number, $0.name, $0.unitName, $0.lastTrained?.description ?? "从未参训"] })
+        return CoverageReport(
+            unit: rootUnit, today: today, cycle: cycle, graceDays: settings.graceDays, rows: rows, total: totalRow, uncovered: uncovered,
+            table: table, uncoveredTable: uncoveredTable)
+    }
+}
