@@ -9,7 +9,8 @@ public struct Lianbing: AsyncParsableCommand {
         discussion: "命令行在服务器上以操作员身份运行，可操作整个单位树；其他人通过浏览器或 API 登录，只能操作本单位及下级。",
         subcommands: [
             InitCommand.self, ServeCommand.self, OrgCommand.self, StaffCommand.self, PostCommand.self, UserCommand.self,
-            BankCommand.self, BlueprintCommand.self, ExamCommand.self, MarkCommand.self, AuditCommand.self, BackupCommand.self,
+            BankCommand.self, BlueprintCommand.self, ExamCommand.self, MarkCommand.self, TrainingCommand.self, AuditCommand.self, BackupCommand.self,
+            ExpertCommand.self,
         ])
 
     public init() {}

@@ -6,7 +6,7 @@ import LianbingStore
 
 struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "org", abstract: "单位树（五级服务体系）。", subcommands: [Import.self, Export.self])
+        commandName: "org", abstract: "单位树（五级服务体系）。", subcommands: [Import.self, Export.self, Set.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,6 +41,59 @@ struct OrgCommand: AsyncParsableCommand {
                 let units = try await db.units(parent: nil, for: try await db.operatorPrincipal())
                 let data = OrgCSV.encode(units.map { ServiceUnit(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parentCode) })
                 if let out { try writeOutput(data, to: out) } else { FileHandle.standardOutput.write(data) }
+            }
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "设置单位的辖区退役军人数和“任务较重”标记：每半年须组织业务培训的单位由此和培训规则决定。",
+            discussion: "只改给出的选项。该单位或其上级的管理员（及命令行操作员）可以设置。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "单位编码。")
+        var code: String
+
+        @Option(help: "辖区退役军人数（0–10000000）；none 为清除（未填）。")
+        var veterans: String?
+
+        @Option(help: "是否任务较重：是 或 否。")
+        var heavyDuty: String?
+
+        func validate() throws {
+            guard veterans != nil || heavyDuty != nil else { throw ValidationError("请至少给出 --veterans 或 --heavy-duty") }
+            _ = try veteransServed()
+            _ = try isHeavyDuty()
+        }
+
+        /// `nil`: not given; `.some(nil)`: `none`.
+        func veteransServed() throws -> Int?? {
+            guard let veterans else { return nil }
+            if ["none", "无", "未填"].contains(veterans.lowercased()) { return .some(nil) }
+            let range = TrainingSettings.veteranThresholdRange
+            guard let count = Int(veterans), range.contains(count) else {
+                throw ValidationError("--veterans 须为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，或 none；收到：\(veterans)")
+            }
+            return .some(count)
+        }
+
+        func isHeavyDuty() throws -> Bool? {
+            guard let heavyDuty else { return nil }
+            switch heavyDuty.lowercased() {
+            case "是", "yes", "true", "1": return true
+            case "否", "no", "false", "0": return false
+            default: throw ValidationError("--heavy-duty 须为 是 或 否；收到：\(heavyDuty)")
+            }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                let attributes = try await db.setUnitAttributes(
+                    code, veteransServed: try veteransServed(), heavyDuty: try isHeavyDuty(), by: try await db.operatorPrincipal())
+                Console.out(
+                    "已设置单位 \(code)：辖区退役军人数 \(attributes.veteransServed.map(String.init) ?? "未填")，任务较重 \(attributes.heavyDuty ? "是" : "否")。")
             }
         }
     }

@@ -14,11 +14,14 @@ struct CSVTable {
     }
 
     let file: String
+    /// The columns this file has: the format's header, plus its optional trailing columns when the file has them.
     let header: [String]
     let records: [CSVRecord]
 
-    /// Decodes `data`, parses it, and checks that the first record is exactly `header`.
-    static func load(_ data: Data, file: String, header: [String]) -> Result<CSVTable, ImportFailure> {
+    /// Decodes `data`, parses it, and checks that the first record is exactly `header`, or exactly `header` followed by
+    /// `optionalTrailing` (columns added to a format later, present together or not at all, so that files written
+    /// before keep working). The table's `header` is then the one the file has.
+    static func load(_ data: Data, file: String, header: [String], optionalTrailing: [String] = []) -> Result<CSVTable, ImportFailure> {
         let records: [CSVRecord]
         switch CSVTextDecoder.decode(data, file: file).flatMap({ CSVReader.read($0.text, file: file) }) {
         case .failure(let failure): return .failure(failure)
@@ -27,15 +30,26 @@ struct CSVTable {
         guard let first = records.first else {
             return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件没有内容")]))
         }
-        let headerIssues = CSVHeader.problems(first.fields.map(trim), expected: header).map {
-            ImportIssue(file: file, line: first.line, reason: $0)
+        let actual = first.fields.map(trim)
+        let full = header + optionalTrailing
+        let used: [String]
+        if actual == header || actual == full {
+            used = actual
+        } else {
+            // A header that names none of the optional columns is compared with the plain one, as before they existed.
+            let mentionsOptional = actual.contains(where: optionalTrailing.contains)
+            let note = optionalTrailing.isEmpty ? "" : "（最后 \(optionalTrailing.count) 列 \(optionalTrailing.joined(separator: "、")) 可以一起省略）"
+            let reasons = CSVHeader.problems(actual, expected: mentionsOptional ? full : header).map { mentionsOptional ? $0 + note : $0 }
+            return .failure(ImportFailure(issues: reasons.map { ImportIssue(file: file, line: first.line, reason: $0) }))
         }
-        if !headerIssues.isEmpty { return .failure(ImportFailure(issues: headerIssues)) }
         guard records.count > 1 else {
             return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件只有表头，没有数据行")]))
         }
-        return .success(CSVTable(file: file, header: header, records: Array(records.dropFirst())))
+        return .success(CSVTable(file: file, header: used, records: Array(records.dropFirst())))
     }
+
+    /// Where `column` is in this file's rows, or `nil` when the file does not have it (an optional column left out).
+    func index(of column: String) -> Int? { header.firstIndex(of: column) }
 
     /// Runs `body` on each row with the right number of cells, collecting the good values and every row's reasons.
     ///

@@ -9,11 +9,25 @@ import LianbingCore
 /// 4401,广州市退役军人服务中心,市,44
 /// ```
 ///
+/// Two columns may follow, together or not at all, for the half-year rule (`HalfYearObligation`):
+///
+/// ```
+/// 编码,名称,层级,上级编码,辖区退役军人数,任务较重
+/// 440183101001,某某村服务站,村,440183101,860,是
+/// ```
+///
+/// 辖区退役军人数 is a whole number (empty: unknown) and 任务较重 是 or 否 (empty: 否). A file with them gives every
+/// row `attributes`; a file without them gives none, so importing it leaves stored attributes alone.
+///
 /// This checks each row on its own; whether the rows form a valid tree together with the units already
 /// stored is `UnitTreeBuilder`'s job.
 public enum OrgCSV {
-    /// The header row, exactly.
+    /// The header row, exactly, or followed by `attributeColumns`.
     public static let header = ["编码", "名称", "层级", "上级编码"]
+    /// The optional trailing columns: 辖区退役军人数 and 任务较重.
+    public static let attributeColumns = ["辖区退役军人数", "任务较重"]
+    /// Largest accepted 辖区退役军人数: more than any one unit could serve, so a bigger number is a typing mistake.
+    public static let maxVeteransServed = 10_000_000
     /// Longest accepted unit name, in characters.
     public static let maxNameLength = 64
 
@@ -24,8 +38,10 @@ public enum OrgCSV {
 
     /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable.
     public static func read(_ data: Data, file: String) -> Result<ParsedImport<UnitTreeBuilder.Row>, ImportFailure> {
-        CSVTable.load(data, file: file, header: header).map { table in
-            table.convert { row, reasons in
+        CSVTable.load(data, file: file, header: header, optionalTrailing: attributeColumns).map { table in
+            let veteransColumn = table.index(of: attributeColumns[0])
+            let heavyDutyColumn = table.index(of: attributeColumns[1])
+            return table.convert { row, reasons in
                 let cells = row.cells
                 let (code, name, levelText, parentText) = (cells[0], cells[1], cells[2], cells[3])
 
@@ -54,15 +70,55 @@ public enum OrgCSV {
                     reasons.append("省级单位是整棵树的根，上级编码应为空")
                 }
 
+                var attributes: UnitAttributes?
+                if veteransColumn != nil || heavyDutyColumn != nil {
+                    attributes = UnitAttributes(
+                        veteransServed: veteransColumn.flatMap { veteransServed(cells[$0], reasons: &reasons) },
+                        heavyDuty: heavyDutyColumn.map { heavyDuty(cells[$0], reasons: &reasons) } ?? false)
+                }
+
                 guard let level else { return nil }
                 let unit = ServiceUnit(code: code, name: name, level: level, parentCode: parentText.isEmpty ? nil : parentText)
-                return UnitTreeBuilder.Row(line: row.line, unit: unit)
+                return UnitTreeBuilder.Row(line: row.line, unit: unit, attributes: attributes)
             }
         }
     }
 
     /// `units` in the import format, in the order given; `parse` reads it back to the same units.
-    public static func encode(_ units: [ServiceUnit]) -> Data {
-        CSVWriter.encode([header] + units.map { [$0.code, $0.name, $0.level.label, $0.parentCode ?? ""] })
+    ///
+    /// With `attributes` (by unit code) the file has the two attribute columns, and `parse` gives each unit its
+    /// attributes back; a unit missing from `attributes` is written with 辖区退役军人数 empty and 任务较重 否.
+    public static func encode(_ units: [ServiceUnit], attributes: [String: UnitAttributes]? = nil) -> Data {
+        guard let attributes else {
+            return CSVWriter.encode([header] + units.map { [$0.code, $0.name, $0.level.label, $0.parentCode ?? ""] })
+        }
+        return CSVWriter.encode(
+            [header + attributeColumns]
+                + units.map {
+                    let values = attributes[$0.code] ?? UnitAttributes()
+                    return [
+                        $0.code, $0.name, $0.level.label, $0.parentCode ?? "", values.veteransServed.map(String.init) ?? "",
+                        CSVFlag.text(values.heavyDuty),
+                    ]
+                })
+    }
+
+    /// 辖区退役军人数: empty is unknown; otherwise plain digits, 0 to `maxVeteransServed`.
+    private static func veteransServed(_ cell: String, reasons: inout [String]) -> Int? {
+        if cell.isEmpty { return nil }
+        // Digits only (no sign, decimals or exponent); the length bound keeps the conversion from overflowing.
+        if cell.count <= 12, cell.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(cell), value <= maxVeteransServed {
+            return value
+        }
+        reasons.append("辖区退役军人数“\(cell)”无效：应为 0 到 \(maxVeteransServed) 之间的整数，不清楚可留空")
+        return nil
+    }
+
+    /// 任务较重: empty is 否.
+    private static func heavyDuty(_ cell: String, reasons: inout [String]) -> Bool {
+        if cell.isEmpty { return false }
+        if let value = CSVFlag.parse(cell) { return value }
+        reasons.append("“任务较重”应为 是 或 否，实际为“\(cell)”")
+        return false
     }
 }

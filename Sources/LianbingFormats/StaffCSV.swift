@@ -14,12 +14,12 @@ public enum StaffCSV {
     /// The header row, exactly.
     public static let header = ["工号", "姓名", "单位编码", "岗位", "退役军人", "其他优抚对象", "专长", "入职日期", "在岗"]
     /// Longest accepted staff number (工号), in characters; staff numbers also become usernames.
-    public static let maxNumberLength = 32
+    public static let maxNumberLength = StaffNumberCell.maxLength
     /// Longest accepted name (姓名), in characters.
     public static let maxNameLength = 32
     /// Specialties are written `法律;心理服务`; the full-width `；` and the enumeration comma `、` are what a
     /// Chinese input method produces, so they separate too.
-    public static let specialtySeparators: Set<Character> = [";", "；", "、"]
+    public static let specialtySeparators: Set<Character> = ListCell.separators
 
     /// A parsed row and the line it came from, so the store's checks can still point at the file.
     public typealias Row = StaffImportRow
@@ -37,12 +37,8 @@ public enum StaffCSV {
                 let cells = row.cells
 
                 let number = cells[0]
-                if number.isEmpty {
-                    reasons.append("工号为空")
-                } else if number.count > maxNumberLength {
-                    reasons.append("工号过长：\(number.count) 个字符，最多 \(maxNumberLength) 个")
-                } else if number.contains(where: \.isWhitespace) {
-                    reasons.append("工号“\(number)”不能包含空格")
+                if let problem = StaffNumberCell.problem(number) {
+                    reasons.append(problem)
                 } else if let first = firstLineOfNumber[number] {
                     reasons.append("工号 \(number) 重复（第 \(first) 行已出现）")
                 } else {
@@ -93,18 +89,13 @@ public enum StaffCSV {
                 + staff.map {
                     [
                         $0.number, $0.name, $0.unitCode, $0.post, CSVFlag.text($0.isVeteran), CSVFlag.text($0.isEntitledPerson),
-                        $0.specialties.joined(separator: ";"), $0.hireDate?.description ?? "", CSVFlag.text($0.isActive),
+                        $0.specialties.joined(separator: ListCell.joiner), $0.hireDate?.description ?? "", CSVFlag.text($0.isActive),
                     ]
                 })
     }
 
     /// Specialties in the order written, trimmed, without empties or repeats.
-    static func specialties(in cell: String) -> [String] {
-        var seen = Set<String>()
-        return cell.split(whereSeparator: { specialtySeparators.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
+    static func specialties(in cell: String) -> [String] { ListCell.items(in: cell) }
 
     private static func flag(_ cell: String, column: String, ifEmpty: Bool, reasons: inout [String]) -> Bool? {
         if cell.isEmpty { return ifEmpty }

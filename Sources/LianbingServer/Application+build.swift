@@ -8,6 +8,8 @@ import Logging
 public func buildRouter(database: AppDatabase, settings: ServerSettings) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer.load()
     let throttle = LoginThrottle(limits: settings.throttle, clock: database.clock)
+    // Wrong sign-in codes count as wrong passwords do, but apart from them: a mistyped code never blocks a login.
+    let signIns = SignInGate(database: database, throttle: LoginThrottle(limits: settings.signInThrottle, clock: database.clock))
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: RequestTargetMiddleware())
@@ -35,6 +37,19 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     ScoreReviewPagesController(database: database, pages: pages).addRoutes(to: router)
     AttemptsController(database: database).addRoutes(to: router)
     MyPagesController(database: database, pages: pages).addRoutes(to: router)
+    TrainingSessionsController(database: database).addRoutes(to: router)
+    TrainingInviteesController(database: database).addRoutes(to: router)
+    TrainingAttendanceController(database: database).addRoutes(to: router)
+    TrainingSignInController(database: database, gate: signIns, secure: settings.secureCookies).addRoutes(to: router)
+    TrainingRatingsController(database: database).addRoutes(to: router)
+    TrainingPagesController(database: database, pages: pages).addRoutes(to: router)
+    TrainingDetailController(database: database, pages: pages).addRoutes(to: router)
+    TrainingAttendancePagesController(database: database, pages: pages).addRoutes(to: router)
+    TrainingSignInPagesController(database: database, pages: pages, gate: signIns, secure: settings.secureCookies).addRoutes(to: router)
+    MyTrainingPagesController(database: database, pages: pages).addRoutes(to: router)
+    TrainingReportsController(database: database).addRoutes(to: router)
+    TrainingDashboardController(database: database, pages: pages).addRoutes(to: router)
+    TrainingPlanController(database: database, pages: pages).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     return router
 }

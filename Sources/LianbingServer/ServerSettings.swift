@@ -12,6 +12,9 @@ public struct ServerSettings: Sendable {
     /// Set when a TLS-terminating proxy sits in front, so cookies are only sent over HTTPS.
     public var secureCookies: Bool
     public var throttle: LoginThrottle.Limits
+    /// Wrong training sign-in codes, counted apart from logins. As logins, except that one address may fail more
+    /// often: a whole training room signs in at once from behind one wifi gateway.
+    public var signInThrottle: LoginThrottle.Limits
     /// The address of a reverse proxy whose `X-Forwarded-For` names the client (`ClientAddress`); without it every
     /// client behind the proxy would share the proxy's address, and one login budget.
     public var trustedProxy: String?
@@ -19,7 +22,8 @@ public struct ServerSettings: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sessions: SessionPolicy = SessionPolicy(),
         maxBodySize: Int = ServerSettings.defaultMaxBodySize, secureCookies: Bool = false,
-        throttle: LoginThrottle.Limits = LoginThrottle.Limits(), trustedProxy: String? = nil
+        throttle: LoginThrottle.Limits = LoginThrottle.Limits(), trustedProxy: String? = nil,
+        signInThrottle: LoginThrottle.Limits = LoginThrottle.Limits(perAddress: 300)
     ) {
         self.host = host
         self.port = port
@@ -27,6 +31,7 @@ public struct ServerSettings: Sendable {
         self.maxBodySize = maxBodySize
         self.secureCookies = secureCookies
         self.throttle = throttle
+        self.signInThrottle = signInThrottle
         self.trustedProxy = trustedProxy
     }
 }

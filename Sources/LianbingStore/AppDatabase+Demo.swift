@@ -14,7 +14,9 @@ extension AppDatabase {
 
     /// Builds the demo on an empty database; on one that already holds the demo, keeps everything and only
     /// makes sure the demo logins work. Refuses a database holding real data.
-    public func installDemo(_ makeDataset: @Sendable () -> DemoDataset, scale: DemoScale, progress: (@Sendable (String) -> Void)? = nil) async throws -> [DemoLogin] {
+    public func installDemo(
+        _ makeDataset: @Sendable () -> DemoDataset, scale: DemoScale, trainingMonths: Int = 18, progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> [DemoLogin] {
         let existingScale = try await reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'demo'") }
         let initialised = try await isInitialised()
         if initialised && existingScale == nil {
@@ -34,6 +36,7 @@ extension AppDatabase {
                 }
                 for placed in plan.inserts { try UnitRecord(placed.unit, path: placed.path).insert(db) }
                 for member in dataset.staff { try StaffRecord(member).insert(db) }
+                try Self.insertDemoTraining(DemoTraining.build(dataset, today: ChinaTime.civilDate(of: now), months: trainingMonths), at: now, db)
                 let staffUnit = dataset.staff.first { $0.number == dataset.staffMemberNumber }!.unitCode
                 let anchors = [dataset.countyUnitCode, dataset.trainerUnitCode, staffUnit, dataset.staffMemberNumber]
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo', ?)", arguments: [scale.rawValue])

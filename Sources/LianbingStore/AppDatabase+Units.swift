@@ -66,6 +66,13 @@ extension AppDatabase {
             for placed in rewritten {
                 try UnitRecord(placed.unit, path: placed.path).update(db)
             }
+            // The optional 辖区退役军人数 and 任务较重 columns; a file without them leaves what is stored alone.
+            for row in rows {
+                guard let attributes = row.attributes else { continue }
+                try db.execute(
+                    sql: "UPDATE unit SET veteransServed = ?, heavyDuty = ? WHERE code = ?",
+                    arguments: [attributes.veteransServed, attributes.heavyDuty, row.unit.code])
+            }
             if !plan.isEmpty {
                 try db.audit(principal, "org.import", file, "新增 \(plan.inserts.count)，更新 \(plan.updates.count)，移动 \(plan.moved.count)", at: now)
             }

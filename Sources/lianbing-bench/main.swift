@@ -117,6 +117,7 @@ case "stats": try benchStats()
 case "load": try await reportingBenchErrors { try await benchLoad(arguments.dropFirst()) }
 case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
 case "close": try await reportingBenchErrors { try await benchClose(arguments.dropFirst()) }
+case "training": try await benchTraining()
 default:
     print("usage: lianbing-bench bank    — import and validate a generated 10,000-question CSV, against sqlite3 .import")
     print("       lianbing-bench assemble — 20,000 papers of a 100-question, 30-cell blueprint from a 10,000-question bank")
@@ -129,5 +130,6 @@ default:
     print("                           — SIGKILL the server mid-save, restart, check every acknowledged answer and deadline")
     print("       lianbing-bench close [--candidates 20000]")
     print("                           — close an exam with everyone still writing: its duration, and how long other writes wait")
+    print("       lianbing-bench training — coverage, half-year and plan at province scale with two years of attendance")
     print("       (load and durability start .build/…/release/lianbing: build it first, swift build -c release)")
 }

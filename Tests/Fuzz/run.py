@@ -80,6 +80,8 @@ STAFF_OPS = SESSION_OPS | {
     'POST /api/v1/my/attempts/{attempt}/submit', 'POST /api/v1/my/attempts/{attempt}/hidden', 'GET /api/v1/my/self-tests',
     'POST /api/v1/my/self-tests', 'POST /api/v1/my/self-tests/{attempt}/answers/{position}', 'GET /api/v1/my/practice-points',
     'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/mastery',
+    # training: signing in with the screen's code, rating what one attended, one's own record
+    'POST /api/v1/training/sign-in', 'POST /api/v1/training/sessions/{session}/ratings', 'GET /api/v1/me/training',
 }
 TRAINER_OPS = SESSION_OPS | {
     # units, staff roster, mastery
@@ -92,6 +94,17 @@ TRAINER_OPS = SESSION_OPS | {
     # marking and score reviews
     'GET /api/v1/marking', 'POST /api/v1/marking/{attempt}/{position}', 'GET /api/v1/score-reviews',
     'GET /api/v1/score-reviews/{review}/answers', 'POST /api/v1/score-reviews/{review}/answer',
+    # training sessions: scheduling, invitees, attendance, the sign-in code, the evaluation
+    'GET /api/v1/training/sessions', 'POST /api/v1/training/sessions', 'GET /api/v1/training/sessions/{session}',
+    'PUT /api/v1/training/sessions/{session}', 'DELETE /api/v1/training/sessions/{session}',
+    'POST /api/v1/training/sessions/{session}/publish', 'POST /api/v1/training/sessions/{session}/close',
+    'GET /api/v1/training/sessions/{session}/invitees', 'POST /api/v1/training/sessions/{session}/invitees',
+    'DELETE /api/v1/training/sessions/{session}/invitees/{number}', 'GET /api/v1/training/sessions/{session}/attendance',
+    'POST /api/v1/training/sessions/{session}/attendance', 'POST /api/v1/training/sessions/{session}/attendance/import',
+    'GET /api/v1/training/sessions/{session}/sign-in-code', 'GET /api/v1/training/ratings',
+    # training reports and the coverage planner
+    'GET /api/v1/training/reports/coverage', 'GET /api/v1/training/reports/half-year', 'GET /api/v1/training/reports/composition',
+    'GET /api/v1/training/reports/curriculum', 'POST /api/v1/training/plan',
 }
 ADMIN_OPS = TRAINER_OPS | {
     'GET /api/v1/accounts', 'POST /api/v1/accounts', 'POST /api/v1/accounts/bulk', 'GET /api/v1/accounts/{username}',
@@ -218,8 +231,9 @@ class Caller:
         self.me = body
         return body
 
-    def call(self, method, template, params=None, body=None, query=None, anonymous=False, record=True, phase='known-good'):
-        """One request; returns (status, parsed body or text). Records the status against the operation."""
+    def call(self, method, template, params=None, body=None, query=None, anonymous=False, record=True, phase='known-good', raw=None):
+        """One request; returns (status, parsed body or text). Records the status against the operation. `raw` is a
+        (content type, text) body sent as it is (the attendance CSV)."""
         path = fill(template, params or {})
         headers = {'Accept': 'application/json'}
         if not anonymous:
@@ -228,6 +242,9 @@ class Caller:
         if body is not None:
             data = json.dumps(body, ensure_ascii=False).encode()
             headers['Content-Type'] = 'application/json'
+        if raw is not None:
+            headers['Content-Type'], text = raw
+            data = text.encode()
         url = self.target.base + path
         line = '%s %s%s' % (method, path, ('?' + '&'.join('%s=%s' % kv for kv in query.items())) if query else '')
         if data is not None:
@@ -400,8 +417,8 @@ class Scenario:
             return self.t.me if self.role in ('admin', 'county', 'trainer') else self.t.helper('county')
         return self.t.me if self.role in ('admin', 'county') else self.t.helper('county')
 
-    def call(self, who, method, template, params=None, body=None, query=None, expect=(200, 201, 204), anonymous=False):
-        status, parsed = who.call(method, template, params=params, body=body, query=query, anonymous=anonymous)
+    def call(self, who, method, template, params=None, body=None, query=None, expect=(200, 201, 204), anonymous=False, raw=None):
+        status, parsed = who.call(method, template, params=params, body=body, query=query, anonymous=anonymous, raw=raw)
         label = op_label(method, template)
         if who is self.t.me and label not in self.templates and 200 <= status < 300:
             self.templates[label] = (dict(params or {}), copy.deepcopy(body), dict(query or {}))
@@ -526,6 +543,16 @@ class Scenario:
         self.call(S, 'GET', API + '/my/wrong-questions')
         self.call(S, 'GET', API + '/my/mastery')
 
+        # Training reports and the coverage planner, over the county (today's China date is always a plannable day)
+        for report in ('coverage', 'half-year', 'composition', 'curriculum'):
+            self.call(T, 'GET', API + '/training/reports/' + report, query={'unit': ids['county']})
+        china_today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date().isoformat()
+        plan = {'unitCode': ids['county'], 'dates': [china_today], 'capacity': 30, 'kind': 'course'}
+        self.call(T, 'POST', API + '/training/plan', body=plan)
+        self.call(T, 'POST', API + '/training/plan', body=dict(plan, apply=True, title='模糊测试：全覆盖培训'))
+
+        self.training(S, T)
+
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
         _, created = self.call(A, 'POST', API + '/accounts', body={'username': 'fuzz.k1', 'role': 'staff', 'unitCode': ids['village']})
@@ -549,6 +576,59 @@ class Scenario:
 
 # ---------------------------------------------------------------------------------------------------------------
 # schemathesis
+
+def training_body(title, county, start, end, **extra):
+    body = {
+        'unitCode': county, 'title': title, 'kind': 'course', 'startsAt': now_iso(start), 'endsAt': now_iso(end), 'hours': 3,
+        'topics': ['权益维护/接访质效'], 'audienceUnit': county, 'audiencePosts': [], 'capacity': 5000, 'place': '区服务中心',
+        'trainers': [{'name': '李老师'}],
+    }
+    body.update(extra)
+    return body
+
+
+def training_scenario(self, S, T):
+    """A session TS running now: created, changed, invitees, published, signed in to with the screen's code, marked,
+    imported, rated; TC closed; TD deleted; TD2 stays a draft. The fuzzing works on TS, TC and TD2."""
+    ids, base = self.ids, API + '/training/sessions'
+    # China midnight at the latest, so that the session's first day is today whenever the run starts.
+    china = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)
+    since_midnight = china.hour * 3600 + china.minute * 60 + china.second
+    start = -min(600, since_midnight)
+    self.call(T, 'GET', base, query={'unit': ids['county'], 'status': 'draft', 'from': '2020-01-01', 'to': '2099-12-31', 'page': 1, 'per_page': 5})
+    _, ts = self.call(T, 'POST', base, body=training_body('模糊测试：培训 TS', ids['county'], start, 7200, invitees=[ids['X']]))
+    ids['TS'] = ts['id'] if isinstance(ts, dict) and 'id' in ts else NOWHERE_ID
+    session = {'session': ids['TS']}
+    self.call(T, 'GET', base + '/{session}', session)
+    self.call(T, 'PUT', base + '/{session}', session, body=training_body('模糊测试：培训 TS（改）', ids['county'], start, 7200, isBusiness=True))
+    self.call(T, 'POST', base + '/{session}/invitees', session, body={'staffNumbers': [ids['staff_number'], ids['Y']]})
+    self.call(T, 'DELETE', base + '/{session}/invitees/{number}', {'session': ids['TS'], 'number': ids['Y']})
+    self.call(T, 'GET', base + '/{session}/invitees', session)
+    self.call(T, 'POST', base + '/{session}/publish', session)
+    _, code = self.call(T, 'GET', base + '/{session}/sign-in-code', session)
+    self.call(S, 'POST', API + '/training/sign-in', body={'code': (code or {}).get('code', '000000'), 'session': ids['TS']})
+    day = china.date().isoformat()
+    self.call(T, 'POST', base + '/{session}/attendance', session,
+              body={'marks': [{'staffNumber': ids['X'], 'day': day, 'status': 'excused', 'reason': '外出（模糊测试）', 'hours': 0}]})
+    self.call(T, 'POST', base + '/{session}/attendance/import', session,
+              raw=('text/csv', '工号,日期,状态,学时,备注\n%s,%s,出席,1.5,补登\n' % (ids['X'], day)))
+    self.call(T, 'GET', base + '/{session}/attendance', session)
+    self.call(S, 'POST', base + '/{session}/ratings', session, body={'score': 5, 'comment': '很实用（模糊测试）'})
+    self.call(T, 'GET', API + '/training/ratings', query={'by': 'trainer', 'unit': ids['county']})
+    self.call(S, 'GET', API + '/me/training')
+    _, tc = self.call(T, 'POST', base, body=training_body('模糊测试：培训 TC', ids['county'], start, 3600))
+    ids['TC'] = tc['id'] if isinstance(tc, dict) and 'id' in tc else NOWHERE_ID
+    self.call(T, 'POST', base + '/{session}/publish', {'session': ids['TC']})
+    self.call(T, 'POST', base + '/{session}/close', {'session': ids['TC']})
+    _, td = self.call(T, 'POST', base, body=training_body('模糊测试：草稿 TD', ids['county'], 86400, 90000))
+    if isinstance(td, dict) and 'id' in td:
+        self.call(T, 'DELETE', base + '/{session}', {'session': td['id']})
+    _, td2 = self.call(T, 'POST', base, body=training_body('模糊测试：草稿 TD2', ids['county'], 86400, 90000))
+    ids['TD2'] = td2['id'] if isinstance(td2, dict) and 'id' in td2 else NOWHERE_ID
+
+
+Scenario.training = training_scenario
+
 
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
@@ -584,6 +664,8 @@ class Fuzzing:
             return [ids['AG'], ids['AF'], NOWHERE_ID]
         if name == 'review':
             return [ids['R'], NOWHERE_ID]
+        if name == 'session':
+            return [ids['TS'], ids['TC'], ids['TD2'], NOWHERE_ID]
         if name == 'code':
             return [ids['county'], ids['village'], ids['root'], '000000000000']
         if name == 'number':
@@ -626,7 +708,7 @@ def before_call(context, case, kwargs):
             values = Fuzzing.pool(label, name)
             if not values:
                 continue
-            if name in ('exam', 'attempt', 'review') and not is_integer(value):
+            if name in ('exam', 'attempt', 'review', 'session') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -922,7 +1004,7 @@ def run_role(role, args, document_path):
         except Exception as error:  # noqa: BLE001
             tally.notes.append('known-good scenario stopped: %s\n%s' % (error, traceback.format_exc(limit=3)))
         scenario.ids.setdefault('live_self_test', ensure_live_self_test(target, scenario))
-        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
+        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'TS', 'TC', 'TD2', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:

@@ -15,6 +15,8 @@ import Testing
         var uri: String
         var json: String? = nil
         var form: [String: String]? = nil
+        /// A CSV body (`text/csv`), for the attendance import.
+        var csv: String? = nil
     }
 
     /// Routes that name no unit, staff member or account, and why they need no probe.
@@ -54,12 +56,23 @@ import Testing
         "GET /exams/new": "the form offers only the caller's own subtree; saving and checking are probed under POST /exams",
         "GET /marking": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
         "GET /score-reviews": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
+        "GET /api/v1/me/training": "the caller's own training record (TrainingAPITests)",
+        "GET /my/training": "the caller's own training record (TrainingPagesTests)",
+        "GET /training/sign-in": "the sessions the caller may sign in to: the store admits only those whose audience holds them (TrainingSignInTests)",
     ]
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
-    static func probes(outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none) -> [String: [Probe]] {
+    static func probes(
+        outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0
+    ) -> [String: [Probe]] {
         let x = e.exam, a = e.attempt, c = e.staff, r = e.review
+        let day = ChinaTime.civilDate(of: Date())
+        let session = #"{"unitCode":"\#(u)","title":"越权","kind":"course","startsAt":"2030-01-01T01:00:00Z","endsAt":"2030-01-01T03:00:00Z","hours":2}"#
+        let sessionForm = [
+            "unit_code": u, "title": "越权", "kind": "course", "starts_at": "2030-01-01T09:00", "ends_at": "2030-01-01T11:00", "hours": "2",
+            "audience_unit": u,
+        ]
         return [
             "POST /api/v1/exams": [
                 Probe(method: .post, uri: "/api/v1/exams", json: #"{"title":"越权","blueprint":\#(e.blueprintJSON),"unitCode":"\#(u)","opensAt":"2026-01-01T00:00:00Z","closesAt":"2026-01-02T00:00:00Z","durationMinutes":60,"passMark":60}"#)
@@ -159,6 +172,74 @@ import Testing
             "POST /exams/{exam}/delete": [Probe(method: .post, uri: "/exams/\(x)/delete", form: [:])],
             "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权"])],
             "POST /score-reviews/{review}/mark/{position}": [Probe(method: .post, uri: "/score-reviews/\(r)/mark/0", form: ["score": "0"])],
+            // Training sessions, attendance, sign-in and ratings: a session of another county (TrainingScopeTests).
+            "GET /api/v1/training/sessions": [Probe(method: .get, uri: "/api/v1/training/sessions?unit=\(u)")],
+            "POST /api/v1/training/sessions": [Probe(method: .post, uri: "/api/v1/training/sessions", json: session)],
+            "GET /api/v1/training/sessions/{session}": [Probe(method: .get, uri: "/api/v1/training/sessions/\(t)")],
+            "PUT /api/v1/training/sessions/{session}": [Probe(method: .put, uri: "/api/v1/training/sessions/\(t)", json: session)],
+            "DELETE /api/v1/training/sessions/{session}": [Probe(method: .delete, uri: "/api/v1/training/sessions/\(t)")],
+            "POST /api/v1/training/sessions/{session}/publish": [Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/publish", json: "{}")],
+            "POST /api/v1/training/sessions/{session}/close": [Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/close", json: "{}")],
+            "GET /api/v1/training/sessions/{session}/invitees": [Probe(method: .get, uri: "/api/v1/training/sessions/\(t)/invitees")],
+            "POST /api/v1/training/sessions/{session}/invitees": [
+                Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/invitees", json: #"{"all":true}"#),
+                Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/invitees", json: #"{"staffNumbers":["\#(s)"]}"#),
+            ],
+            "DELETE /api/v1/training/sessions/{session}/invitees/{number}": [
+                Probe(method: .delete, uri: "/api/v1/training/sessions/\(t)/invitees/\(s.urlEncoded)")
+            ],
+            "GET /api/v1/training/sessions/{session}/attendance": [Probe(method: .get, uri: "/api/v1/training/sessions/\(t)/attendance")],
+            "POST /api/v1/training/sessions/{session}/attendance": [
+                Probe(
+                    method: .post, uri: "/api/v1/training/sessions/\(t)/attendance",
+                    json: #"{"marks":[{"staffNumber":"\#(s)","day":"\#(day)","status":"absent"}],"amendmentReason":"越权"}"#)
+            ],
+            "POST /api/v1/training/sessions/{session}/attendance/import": [
+                Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/attendance/import", csv: "工号,日期,状态,学时,备注\n\(s),\(day),缺席,,\n")
+            ],
+            "GET /api/v1/training/sessions/{session}/sign-in-code": [Probe(method: .get, uri: "/api/v1/training/sessions/\(t)/sign-in-code")],
+            "POST /api/v1/training/sessions/{session}/ratings": [Probe(method: .post, uri: "/api/v1/training/sessions/\(t)/ratings", json: #"{"score":1}"#)],
+            "POST /api/v1/training/sign-in": [Probe(method: .post, uri: "/api/v1/training/sign-in", json: #"{"code":"000000","session":\#(t)}"#)],
+            "GET /api/v1/training/ratings": ["session", "kind", "trainer"].map { Probe(method: .get, uri: "/api/v1/training/ratings?by=\($0)&unit=\(u)") },
+            "GET /training": [Probe(method: .get, uri: "/training?unit=\(u)")],
+            "POST /training": [Probe(method: .post, uri: "/training", form: sessionForm)],
+            "GET /training/{session}": [Probe(method: .get, uri: "/training/\(t)")],
+            "GET /training/{session}/edit": [Probe(method: .get, uri: "/training/\(t)/edit")],
+            "POST /training/{session}/edit": [Probe(method: .post, uri: "/training/\(t)/edit", form: sessionForm)],
+            "POST /training/{session}/publish": [Probe(method: .post, uri: "/training/\(t)/publish", form: [:])],
+            "POST /training/{session}/close": [Probe(method: .post, uri: "/training/\(t)/close", form: [:])],
+            "POST /training/{session}/delete": [Probe(method: .post, uri: "/training/\(t)/delete", form: [:])],
+            "POST /training/{session}/invitees": [
+                Probe(method: .post, uri: "/training/\(t)/invitees", form: ["all": "1"]),
+                Probe(method: .post, uri: "/training/\(t)/invitees", form: ["staff_numbers": s]),
+            ],
+            "POST /training/{session}/invitees/{number}/remove": [Probe(method: .post, uri: "/training/\(t)/invitees/\(s.urlEncoded)/remove", form: [:])],
+            "POST /training/{session}/attendance": [
+                Probe(method: .post, uri: "/training/\(t)/attendance", form: ["day": day.description, "mark": "absent|\(s)", "amendment_reason": "越权"])
+            ],
+            "POST /training/{session}/attendance/import": [
+                Probe(method: .post, uri: "/training/\(t)/attendance/import", form: ["csv": "工号,日期,状态,学时,备注\n\(s),\(day),缺席,,\n", "amendment_reason": "越权"])
+            ],
+            "GET /training/{session}/sheet": [Probe(method: .get, uri: "/training/\(t)/sheet")],
+            "GET /training/{session}/sign-in-screen": [Probe(method: .get, uri: "/training/\(t)/sign-in-screen")],
+            "POST /training/sign-in": [Probe(method: .post, uri: "/training/sign-in", form: ["code": "000000", "session": "\(t)"])],
+            "POST /my/training/{session}/rating": [Probe(method: .post, uri: "/my/training/\(t)/rating", form: ["score": "1"])],
+            // Training dashboard, reports and planner (TrainingDashboardTests, TrainingPlanPageTests).
+            "GET /training/dashboard": [Probe(method: .get, uri: "/training/dashboard?unit=\(u)")],
+            "GET /training/reports/{file}": ["coverage", "coverage-people", "half-year", "curriculum-people", "composition", "attendance"].map {
+                Probe(method: .get, uri: "/training/reports/\($0).csv?unit=\(u)")
+            },
+            "GET /api/v1/training/reports/coverage": [Probe(method: .get, uri: "/api/v1/training/reports/coverage?unit=\(u)")],
+            "GET /api/v1/training/reports/half-year": [Probe(method: .get, uri: "/api/v1/training/reports/half-year?unit=\(u)")],
+            "GET /api/v1/training/reports/composition": [Probe(method: .get, uri: "/api/v1/training/reports/composition?unit=\(u)")],
+            "GET /api/v1/training/reports/curriculum": [Probe(method: .get, uri: "/api/v1/training/reports/curriculum?unit=\(u)")],
+            "GET /training/plan": [Probe(method: .get, uri: "/training/plan?unit=\(u)")],
+            "POST /training/plan": ["preview", "apply"].map {
+                Probe(method: .post, uri: "/training/plan", form: ["unit": u, "dates": "\(ChinaTime.civilDate(of: Date()))", "capacity": "30", "action": $0])
+            },
+            "POST /api/v1/training/plan": [false, true].map {
+                Probe(method: .post, uri: "/api/v1/training/plan", json: #"{"unitCode":"\#(u)","dates":["\#(ChinaTime.civilDate(of: Date()))"],"capacity":30,"apply":\#($0)}"#)
+            },
         ]
     }
 
@@ -186,18 +267,26 @@ import Testing
         let app = try await TestApp.demoWithExams()
         let anchors = try await app.anchors()
         let outside = try await app.outsideExam(unit: anchors.outsideUnit)
+        let training = try await app.outsideTraining(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
         let probes = Self.probes(
             outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff,
             outsideExam: OutsideExam(
                 exam: outside.exam, attempt: outside.attempt, staff: outside.staff, review: outside.review,
-                blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)))
+                blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)),
+            outsideTraining: training)
         let examTablesBefore = try await app.database.examTablesSnapshot()
+        let trainingTablesBefore = try await app.database.trainingTablesSnapshot()
         let accountsBefore = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
         try await app.run { client in
             let county = try await client.logIn("county")
             for (route, requests) in probes.sorted(by: { $0.key < $1.key }) {
                 for probe in requests {
-                    let response = try await client.request(probe.method, probe.uri, session: county, json: probe.json, form: probe.form)
+                    let response =
+                        if let csv = probe.csv {
+                            try await client.upload(probe.uri, session: county, contentType: "text/csv", body: csv)
+                        } else {
+                            try await client.request(probe.method, probe.uri, session: county, json: probe.json, form: probe.form)
+                        }
                     #expect([.forbidden, .notFound].contains(response.status), "\(route): \(probe.uri) answered \(response.status)")
                     #expect(!response.text.contains("lianbing-demo"))
                 }
@@ -209,6 +298,7 @@ import Testing
         let accountsAfter = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
         #expect(accountsAfter == accountsBefore, "a refused request changed accounts")
         #expect(try await app.database.examTablesSnapshot() == examTablesBefore, "a refused request changed an exam")
+        #expect(try await app.database.trainingTablesSnapshot() == trainingTablesBefore, "a refused request changed a training session")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

@@ -6,9 +6,13 @@ public enum UnitTreeBuilder {
     public struct Row: Sendable, Equatable {
         public var line: Int
         public var unit: ServiceUnit
-        public init(line: Int, unit: ServiceUnit) {
+        /// What the file says about the unit's numbers and workload; `nil` when the file has no such columns, so
+        /// what is stored stays as it is. The tree checks ignore it.
+        public var attributes: UnitAttributes?
+        public init(line: Int, unit: ServiceUnit, attributes: UnitAttributes? = nil) {
             self.line = line
             self.unit = unit
+            self.attributes = attributes
         }
     }
 

@@ -22,6 +22,8 @@ struct PageFrame: Sendable {
     /// Page-specific assets under `/assets`, beside the shared `app.css` and `app.js`.
     var styles: [String] = []
     var scripts: [String] = []
+    /// Seconds after which the page reloads itself (`<meta http-equiv="refresh">`), for screens that must stay current.
+    var refresh: Int?
 }
 
 /// Renders Mustache templates (escaped by default: `{{x}}` never emits markup from data) into responses.
@@ -37,11 +39,12 @@ struct PageRenderer: Sendable {
 
     func render(
         _ template: String, title: String, path: String = "", session: SessionInfo?, unitName: String? = nil, content: Any,
-        status: HTTPResponse.Status = .ok, styles: [String] = [], scripts: [String] = []
+        status: HTTPResponse.Status = .ok, styles: [String] = [], scripts: [String] = [], refresh: Int? = nil
     ) -> Response {
         var frame = Self.frame(title: title, path: path, session: session, unitName: unitName)
         frame.styles = styles
         frame.scripts = scripts
+        frame.refresh = refresh
         let html = library.render(["frame": frame, "content": content] as [String: Any], withTemplate: template)
             ?? "<!doctype html><meta charset=utf-8><title>错误</title><p>页面模板缺失：\(template)</p>"
         return Self.html(html, status: status)
@@ -66,8 +69,8 @@ struct PageRenderer: Sendable {
         var nav: [PageFrame.NavItem] = []
         if let principal = session?.principal, session?.account.mustChangePassword == false {
             var items = [("/", "首页")]
-            if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录")] }
-            if principal.has(.trainer) { items += [("/exams", "考试管理"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")] }
+            if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录"), ("/my/training", "我的培训")] }
+            if principal.has(.trainer) { items += [("/exams", "考试管理"), ("/training", "培训"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")] }
             if principal.has(.admin) { items += [("/accounts", "账号管理"), ("/audit", "操作日志")] }
             items.append(("/password", "修改密码"))
             nav = items.map { href, label in

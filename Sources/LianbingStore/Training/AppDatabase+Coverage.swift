@@ -116,42 +116,105 @@ extension AppDatabase {
         }
     }
 
-    /// Everyone coverage counts in the subtree at `root`, with their standing. One query: each person's latest
-    /// counting training up to `today` is enough, since it either lies in the cycle (covered, with that date) or
-    /// is the last training before it (uncovered since then) — `Coverage.standing` decides the rest.
+    /// Everyone coverage counts in the subtree at `root`, with their standing. Each person's latest counting
+    /// training up to `today` is enough, since it either lies in the cycle (covered, with that date) or is the last
+    /// training before it (uncovered since then) — `Coverage.standing` decides the rest.
+    ///
+    /// Where that latest training comes from depends on the size of the question. For a few thousand people, one
+    /// indexed lookup each (`trainingAttendance_on_staffNumber_day`). For a city or the province, the lookups' random
+    /// reads cost more than reading the attendance table once in order, so it is read once and the latest date per
+    /// person kept in a dictionary: SQLite would sort 200,000 rows to group them, and the random reads of a
+    /// correlated subquery take about a second at that size.
     static func coverageEntries(
         under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
     ) throws -> [CoverageEntry] {
         let levels = settings.coverageLevels.map { String($0.rawValue) }.sorted().joined(separator: ", ")
-        // `TrainingKind.countsForCoverage(business:)` in SQL: a business training, or a 上级调训 whatever its flag.
+        struct Candidate {
+            var number: String
+            var name: String
+            var unitCode: String
+            var unitName: String
+            var unitPath: String
+            var hireDate: CivilDate?
+            var leftOn: CivilDate?
+        }
+        var candidates: [Candidate] = []
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn, u.name AS unitName, u.path,
-                       (SELECT MAX(ts.startDate)
-                        FROM trainingAttendance ta JOIN trainingSession ts ON ts.id = ta.sessionId
-                        WHERE ta.staffNumber = s.number AND ta.status = 'attended'
-                          AND (ts.isBusiness OR ts.kind = '\(TrainingKind.higherLevel.rawValue)') AND ts.startDate <= :today
-                       ) AS lastTrained
+                SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn, u.name AS unitName, u.path
                 FROM unit u JOIN staff s ON s.unitCode = u.code
-                WHERE u.path >= :lower AND u.path < :upper AND u.level IN (\(levels))
-                  AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > :start)
+                WHERE u.path >= ? AND u.path < ? AND u.level IN (\(levels))
+                  AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)
                 """,
-            arguments: ["today": today.description, "lower": root.lowerBound, "upper": root.upperBound, "start": cycle.start.description])
-        var entries: [CoverageEntry] = []
+            arguments: [root.lowerBound, root.upperBound, cycle.start.description])
         while let row = try rows.next() {
-            let lastTrained = CivilDate.stored(row["lastTrained"])
-            let person = CoveragePerson(
-                number: row["number"], hireDate: CivilDate.stored(row["hireDate"]), leftOn: CivilDate.stored(row["leftOn"]),
-                trainedOn: lastTrained.map { [$0] } ?? [])
-            let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
-            if case .left = standing { continue }
-            entries.append(
-                CoverageEntry(
-                    number: person.number, name: row["name"], unitCode: row["unitCode"], unitName: row["unitName"], unitPath: row["path"],
-                    standing: standing))
+            candidates.append(
+                Candidate(
+                    number: row[0], name: row[1], unitCode: row[2], unitName: row[5], unitPath: row[6], hireDate: CivilDate.stored(row[3]),
+                    leftOn: CivilDate.stored(row[4])))
         }
-        return entries
+        let lastTrained = try latestCoverageTraining(of: candidates.map(\.number), upTo: today, db)
+        return candidates.compactMap { candidate in
+            let last = lastTrained[candidate.number]
+            let person = CoveragePerson(number: candidate.number, hireDate: candidate.hireDate, leftOn: candidate.leftOn, trainedOn: last.map { [$0] } ?? [])
+            let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
+            if case .left = standing { return nil }
+            return CoverageEntry(
+                number: candidate.number, name: candidate.name, unitCode: candidate.unitCode, unitName: candidate.unitName,
+                unitPath: candidate.unitPath, standing: standing)
+        }
+    }
+
+    /// `TrainingKind.countsForCoverage(business:)` in SQL, over `trainingSession ts`: a business training, or a
+    /// 上级调训 whatever its flag.
+    static let countsForCoverageSQL = "(ts.isBusiness OR ts.kind = '\(TrainingKind.higherLevel.rawValue)')"
+
+    /// How `latestCoverageTraining` reads attendance: one indexed lookup per person, or the whole table once.
+    enum CoverageLookup { case perPerson, tableScan }
+
+    /// Per person of `numbers`, the China start date of the latest session counting for coverage, started by
+    /// `today`, that attendance marks them as having attended. People without one are absent from the result.
+    /// `lookup` is chosen by size unless given (tests compare the two).
+    static func latestCoverageTraining(
+        of numbers: [String], upTo today: CivilDate, using lookup: CoverageLookup? = nil, _ db: Database
+    ) throws -> [String: CivilDate] {
+        guard !numbers.isEmpty else { return [:] }
+        var latest: [String: CivilDate] = [:]
+        // MAX(rowid) estimates the table's size without counting it; one lookup costs about as much as reading
+        // 70 rows in order.
+        let attendanceRows = try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM trainingAttendance") ?? 0
+        guard attendanceRows > 0 else { return [:] }
+        if (lookup ?? (numbers.count * 70 < attendanceRows ? .perPerson : .tableScan)) == .perPerson {
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT MAX(ts.startDate) FROM trainingAttendance ta JOIN trainingSession ts ON ts.id = ta.sessionId
+                    WHERE ta.staffNumber = ? AND ta.status = 'attended' AND \(countsForCoverageSQL) AND ts.startDate <= ?
+                    """)
+            for number in numbers {
+                if let date = CivilDate.stored(try String.fetchOne(statement, arguments: [number, today.description])) { latest[number] = date }
+            }
+            return latest
+        }
+        var sessionDays: [Int64: CivilDate] = [:]
+        let sessions = try Row.fetchCursor(
+            db, sql: "SELECT id, startDate FROM trainingSession ts WHERE \(countsForCoverageSQL) AND ts.startDate <= ?",
+            arguments: [today.description])
+        while let row = try sessions.next() {
+            if let date = CivilDate.stored(row[1]) { sessionDays[row[0]] = date }
+        }
+        let wanted = Set(numbers)
+        let attendance = try Row.fetchCursor(db, sql: "SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'")
+        while let row = try attendance.next() {
+            guard let date = sessionDays[row[0]] else { continue }
+            let number: String = row[1]
+            if let known = latest[number] {
+                if known < date { latest[number] = date }
+            } else if wanted.contains(number) {
+                latest[number] = date
+            }
+        }
+        return latest
     }
 
     private static func coverageReport(

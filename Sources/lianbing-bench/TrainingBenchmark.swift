@@ -1,0 +1,76 @@
+import Foundation
+import LianbingCore
+import GRDB
+import LianbingStore
+
+/// Training reports at province scale: the province demo (≈28,000 units, ≈50,000 staff) with two years of generated
+/// sessions and attendance. Targets: full-province coverage and half-year reports each under 200 ms, a plan for a
+/// unit of about 3,000 staff over 40 dates under 1 s, the dashboard's reports (what its page computes) under 100 ms
+/// median.
+func benchTraining() async throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("lianbing-bench-\(UUID())")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let database = try AppDatabase.open(path: work.appendingPathComponent("bench.sqlite").path, passwords: PasswordHasher(cost: 4))
+    let setup = try await measure {
+        _ = try await database.installDemo({ DemoDataset.generate(scale: .province) }, scale: .province, trainingMonths: 24) { report("  \($0)") }
+    }
+    let op = try await database.operatorPrincipal()
+    let counts = try await database.trainingBenchCounts()
+    report(String(format: "training: %d units, %d staff, %d sessions, %d attendance rows (set up in %.1f s)", counts.units, counts.staff, counts.sessions, counts.attendance, setup))
+
+    func median(_ runs: Int = 7, _ body: () async throws -> Void) async throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs { times.append(try await measure(body)) }
+        return times.sorted()[runs / 2]
+    }
+    var uncovered = 0
+    let coverage = try await median { uncovered = try await database.coverageReport(for: op).total.counts.uncovered }
+    report(String(format: "  coverage, whole province    %7.1f ms median  (%d uncovered)  (target: under 200 ms)", coverage * 1000, uncovered))
+    var compliant = 0
+    let halfYear = try await median { compliant = try await database.halfYearReport(for: op).total.compliant }
+    report(String(format: "  half-year, whole province   %7.1f ms median  (%d compliant)  (target: under 200 ms)", halfYear * 1000, compliant))
+
+    // The unit nearest 3,000 staff: no county of the demo is that large, so a city usually stands in.
+    let planUnit = try await database.trainingBenchUnit(near: 3_000)
+    let today = ChinaTime.civilDate(of: Date())
+    let cycleEnd = try await database.trainingSettings().cycle(containing: today).lastDay
+    let dates = (1...40).compactMap { today.adding(days: $0) }.filter { $0 <= cycleEnd }
+    var cohorts = 0
+    let plan = try await median(3) {
+        cohorts = try await database.planCoverage(unit: planUnit.code, dates: dates, capacity: 60, for: op).cohorts.count
+    }
+    report(String(format: "  plan, %@ (%d staff), %d dates  %7.1f ms median  (%d cohorts)  (target: under 1 s)", planUnit.name, planUnit.staff, dates.count, plan * 1000, cohorts))
+
+    let county = try await database.trainingBenchUnit(near: 400, level: .county)
+    let dashboard = try await median(11) {
+        _ = try await database.coverageReport(unit: county.code, for: op)
+        _ = try await database.halfYearReport(unit: county.code, for: op)
+        _ = try await database.compositionReport(unit: county.code, for: op)
+    }
+    report(String(format: "  dashboard reports, %@ (%d staff)  %7.1f ms median  (target: page under 100 ms)", county.name, county.staff, dashboard * 1000))
+}
+
+extension AppDatabase {
+    fileprivate func trainingBenchCounts() async throws -> (units: Int, staff: Int, sessions: Int, attendance: Int) {
+        try await reader.read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            return (try count("unit"), try count("staff"), try count("trainingSession"), try count("trainingAttendance"))
+        }
+    }
+
+    /// The unit (of `level`, or any) whose subtree's staff count is nearest `target`.
+    fileprivate func trainingBenchUnit(near target: Int, level: UnitLevel? = nil) async throws -> (code: String, name: String, staff: Int) {
+        try await reader.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.code, u.name, (SELECT COUNT(*) FROM staff s JOIN unit v ON v.code = s.unitCode
+                        WHERE v.path >= u.path AND v.path < substr(u.path, 1, length(u.path) - 1) || '0') AS staff
+                    FROM unit u WHERE u.level \(level == nil ? "<= 3" : "= \(level!.rawValue)")
+                    """)
+            let best = rows.min { abs(($0["staff"] as Int) - target) < abs(($1["staff"] as Int) - target) }!
+            return (best["code"], best["name"], best["staff"])
+        }
+    }
+}
