@@ -1,7 +1,9 @@
 """Training on the spot: a county administrator creates a session with the 新建培训 form, invites the member of staff
 and publishes it, then shows the sign-in screen (QR code and six-digit code); the member of staff, on a 360-px
 phone, opens the QR code's address, signs in, and rates the session on 我的培训; the organiser's attendance list
-on a phone shows them as attended and narrows as one types. Every page fits 360 px."""
+on a phone shows them as attended and narrows as one types; the county's coverage on the training dashboard rises
+by one, and its SVG charts fit a 360-px phone with bars carrying the values of the tables beside them. Every page fits
+360 px."""
 from datetime import datetime, timedelta, timezone
 
 from selenium.webdriver.support.ui import Select
@@ -16,6 +18,31 @@ CHINA = timezone(timedelta(hours=8))
 def fits(browser, what):
     width = browser.scroll_width()
     assert width <= 360, '%s is %d px wide at a 360-px viewport' % (what, width)
+
+
+def covered(browser):
+    """The 已覆盖 figure of the coverage table's total row on the training dashboard."""
+    browser.get('/training/dashboard')
+    headers = [th.text for th in browser.finds('#coverage-table thead th')]
+    total = browser.finds('#coverage-table tr.total td')
+    return int(total[headers.index('已覆盖')].text)
+
+
+def check_charts(browser):
+    """Every chart inside the viewport, and each coverage bar carrying the 覆盖率 cell of its row."""
+    charts = browser.finds('svg.chart')
+    assert charts, 'no charts on the dashboard'
+    for chart in charts:
+        right = browser.driver.execute_script('return arguments[0].getBoundingClientRect().right', chart)
+        assert right <= 360.5, 'a chart reaches %.1f px at a 360-px viewport' % right
+    headers = [th.text for th in browser.finds('#coverage-table thead th')]
+    column = headers.index('覆盖率')
+    shares = []
+    for row in browser.finds('#coverage-table tbody tr:not(.total)'):
+        text = row.find_elements('css selector', 'td')[column].text.rstrip('%')
+        shares.append(float(text) if text.replace('.', '', 1).isdigit() else 0.0)
+    bars = [float(bar.get_attribute('data-value')) for bar in browser.finds('#coverage-table svg .bar')]
+    assert bars == shares, 'bars %s, table %s' % (bars, shares)
 
 
 def run(ctx):
@@ -54,6 +81,8 @@ def run(ctx):
     assert link.startswith(ctx.server.url + '/training/sign-in?session=%d&code=' % session), link
     admin.shot('sign-in-screen')
 
+    before = covered(admin)
+
     phone = ctx.browser('training-phone', phone=True)
     phone.log_in('staff')
     phone.get('/my/training')
@@ -89,7 +118,18 @@ def run(ctx):
     organiser.find('input[data-filter]').send_keys('没有这个人')
     organiser.wait(lambda: not row.is_displayed(), message='the list did not narrow as one typed')
     organiser.shot('attendance-list')
-    for path in ('/training', '/training/%d/sheet' % session, '/training/%d/sign-in-screen' % session):
+    for path in ('/training', '/training/%d/sheet' % session, '/training/%d/sign-in-screen' % session, '/training/%d/edit' % session):
         organiser.get(path)
         fits(organiser, path)
-    ctx.report('training session %d: created, published, signed in with code %s, rated' % (session, code))
+    after = covered(admin)
+    assert after == before + 1, 'coverage went from %d to %d after the sign-in' % (before, after)
+    organiser.get('/training/dashboard')
+    fits(organiser, 'the training dashboard')
+    check_charts(organiser)
+    organiser.shot('dashboard-phone')
+    organiser.get('/training')
+    organiser.find('#new-training summary').click()
+    fits(organiser, 'the 新建培训 form')
+    organiser.shot('new-form-phone')
+    ctx.report('training session %d: created, published, signed in with code %s, rated; county coverage %d → %d'
+               % (session, code, before, after))

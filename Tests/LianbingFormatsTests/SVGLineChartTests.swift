@@ -1,5 +1,5 @@
 import Foundation
-import LianbingFormats
+@testable import LianbingFormats
 import Testing
 
 @Suite struct SVGLineChartTests {
@@ -19,5 +19,17 @@ import Testing
         let svg = SVGLineChart.svg(title: "x", points: [ChartBar(label: "a", value: .nan), ChartBar(label: "b", value: -.infinity), ChartBar(label: "c", value: 1e308)])
         #expect(try SVGBarChartTests.read(svg).values == ["0", "0", "1e+308"])
         #expect(try SVGBarChartTests.read(SVGLineChart.svg(title: "空", points: [])).values.isEmpty)
+    }
+}
+
+@Suite struct SVGLineChartLabelTests {
+    @Test("Twelve months label about six points, always the last, never two side by side")
+    func labelsSpread() {
+        let twelve = SVGLineChart.labelledIndices(count: 12)
+        #expect(twelve.contains(0) && twelve.contains(11))
+        let sorted = twelve.sorted()
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $1 - $0 >= 2 })
+        #expect(SVGLineChart.labelledIndices(count: 5) == Set(0..<5))
+        #expect(SVGLineChart.labelledIndices(count: 0).isEmpty)
     }
 }

@@ -89,11 +89,20 @@ public enum Curriculum {
     /// by `权益维护/优待证`), not by a broader one (`权益维护/优待证` is not met by `权益维护`). Hours within a
     /// hundredth of the requirement count as reached, so sums such as 0.1 + 0.2 do not leave a phantom gap.
     public static func gap(_ standard: CurriculumStandard, attendedHours: Double, attendedTopics: some Sequence<String>) -> CurriculumGap {
+        CurriculumGap(
+            missingHours: missingHours(standard, attendedHours: attendedHours), missingTopics: missingTopics(standard, attendedTopics: attendedTopics))
+    }
+
+    /// The hours part of `gap`: what is left of the standard's hours, 0 within a hundredth.
+    public static func missingHours(_ standard: CurriculumStandard, attendedHours: Double) -> Double {
+        let missing = standard.hours - (attendedHours.isFinite ? attendedHours : 0)
+        return missing < 0.005 ? 0 : missing
+    }
+
+    /// The topics part of `gap`: the standard's topics that no attended topic equals or lies under, in order.
+    public static func missingTopics(_ standard: CurriculumStandard, attendedTopics: some Sequence<String>) -> [String] {
         let attended = Array(attendedTopics)
-        var missing = standard.hours - (attendedHours.isFinite ? attendedHours : 0)
-        if missing < 0.005 { missing = 0 }
-        let missingTopics = standard.topics.filter { required in !attended.contains { $0.isKnowledgePoint(under: required) } }
-        return CurriculumGap(missingHours: missing, missingTopics: missingTopics)
+        return standard.topics.filter { required in !attended.contains { $0.isKnowledgePoint(under: required) } }
     }
 
     /// `|a|b||b|c|` (session topics as the store keeps them, concatenated) as the set of topics.

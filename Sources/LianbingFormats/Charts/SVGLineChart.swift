@@ -29,8 +29,7 @@ public enum SVGLineChart {
             let path = values.indices.map { "\($0 == 0 ? "M" : "L")\(n(x($0))) \(n(y(values[$0])))" }.joined(separator: " ")
             svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2f6fb3\" stroke-width=\"2\"></path>"
         }
-        // Label every point when they fit, else about six evenly spaced, so a phone's narrow axis stays readable.
-        let labelEvery = max(1, (points.count + 5) / 6)
+        let labelled = labelledIndices(count: points.count)
         for (index, point) in points.enumerated() {
             let shown = HTMLText.escape(point.text ?? MessageNumber.text(point.value))
             svg += """
@@ -38,12 +37,27 @@ public enum SVGLineChart {
                 <title>\(HTMLText.escape(point.label))：\(shown)</title>\
                 <circle cx="\(n(x(index)))" cy="\(n(y(values[index])))" r="2.5" fill="#2f6fb3"></circle>
                 """
-            if index % labelEvery == 0 || index == points.count - 1 {
-                svg += "<text x=\"\(n(x(index)))\" y=\"\(n(height - 6))\" font-size=\"9\" text-anchor=\"middle\">\(HTMLText.escape(point.label))</text>"
+            if labelled.contains(index) {
+                // The ends anchor inwards, so no label is cut at the edge of the picture.
+                let anchor = index == 0 ? "start" : index == points.count - 1 ? "end" : "middle"
+                svg += "<text x=\"\(n(x(index)))\" y=\"\(n(height - 6))\" font-size=\"9\" text-anchor=\"\(anchor)\">\(HTMLText.escape(point.label))</text>"
             }
             svg += "</g>"
         }
         return svg + "</svg>"
+    }
+
+    /// Every point when they fit, else about six evenly spaced, always the last — dropping the one before it when the
+    /// two would touch — so a phone's narrow axis stays readable.
+    static func labelledIndices(count: Int) -> Set<Int> {
+        guard count > 0 else { return [] }
+        let every = max(1, (count + 5) / 6)
+        var indices = Array(stride(from: 0, to: count, by: every))
+        if let last = indices.last, last != count - 1 {
+            if count - 1 - last < max(1, every / 2 + 1), last != 0 { indices.removeLast() }
+            indices.append(count - 1)
+        }
+        return Set(indices)
     }
 
     static func n(_ value: Double) -> String { MessageNumber.text(value) }

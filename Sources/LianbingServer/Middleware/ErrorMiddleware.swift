@@ -40,7 +40,10 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         switch description.code {
         case "unauthenticated":
-            let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "")
+            // A page opened by a link keeps its query through the login: a training QR code carries its session and code.
+            var target = request.uri.path
+            if request.method == .get, let query = request.uri.query, !query.isEmpty { target += "?" + query }
+            let next = target == "/" ? "" : "?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "")
             return .redirect(to: "/login" + next, type: .found)
         case "password_change_required":
             return .redirect(to: "/password", type: .found)

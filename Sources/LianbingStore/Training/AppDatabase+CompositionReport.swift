@@ -71,14 +71,21 @@ extension AppDatabase {
                     WHERE u.path >= :lower AND u.path < :upper AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > :today)
                     GROUP BY child
                     """, arguments: arguments, keywords: keywords)
+            // Who may have been in the subtree a year ago: those in it now, and those who moved out of it since (their
+            // first move after that day starts from the unit they were in).
             let earlier = try Self.compositions(
                 db,
                 sql: """
+                    WITH candidate(number) AS (
+                        SELECT s.number FROM unit u JOIN staff s ON s.unitCode = u.code WHERE u.path >= :lower AND u.path < :upper
+                        UNION
+                        SELECT m.staffNumber FROM staffMove m JOIN unit u ON u.code = m.fromUnit
+                        WHERE m.movedOn > :earlier AND u.path >= :lower AND u.path < :upper)
                     SELECT \(child) AS child, COUNT(*) AS staff, SUM(s.isVeteran OR s.isEntitledPerson) AS veterans, \(counts)
                     FROM (SELECT s.*, COALESCE(
                               (SELECT m.fromUnit FROM staffMove m WHERE m.staffNumber = s.number AND m.movedOn > :earlier
                                ORDER BY m.movedOn, m.id LIMIT 1), s.unitCode) AS pastUnit
-                          FROM staff s
+                          FROM candidate c JOIN staff s ON s.number = c.number
                           WHERE (s.hireDate IS NULL OR s.hireDate <= :earlier)
                             AND CASE WHEN s.leftOn IS NULL THEN s.isActive ELSE s.leftOn > :earlier END) s
                     JOIN unit u ON u.code = s.pastUnit

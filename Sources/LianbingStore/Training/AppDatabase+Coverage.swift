@@ -120,50 +120,51 @@ extension AppDatabase {
     /// training up to `today` is enough, since it either lies in the cycle (covered, with that date) or is the last
     /// training before it (uncovered since then) — `Coverage.standing` decides the rest.
     ///
-    /// Where that latest training comes from depends on the size of the question. For a few thousand people, one
-    /// indexed lookup each (`trainingAttendance_on_staffNumber_day`). For a city or the province, the lookups' random
-    /// reads cost more than reading the attendance table once in order, so it is read once and the latest date per
-    /// person kept in a dictionary: SQLite would sort 200,000 rows to group them, and the random reads of a
-    /// correlated subquery take about a second at that size.
+    /// Sized for the province (50,000 staff, 200,000 attendance rows in well under 200 ms): the subtree's units are
+    /// read once, and for the whole tree the staff table is read in order rather than unit by unit; the latest
+    /// trainings come from `latestCoverageTraining`, which picks its own way by size.
     static func coverageEntries(
         under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
     ) throws -> [CoverageEntry] {
         let levels = settings.coverageLevels.map { String($0.rawValue) }.sorted().joined(separator: ", ")
-        struct Candidate {
-            var number: String
-            var name: String
-            var unitCode: String
-            var unitName: String
-            var unitPath: String
-            var hireDate: CivilDate?
-            var leftOn: CivilDate?
-        }
-        var candidates: [Candidate] = []
-        let rows = try Row.fetchCursor(
+        var units: [String: (name: String, path: String)] = [:]
+        let unitRows = try Row.fetchCursor(
+            db, sql: "SELECT code, name, path FROM unit WHERE path >= ? AND path < ? AND level IN (\(levels))",
+            arguments: [root.lowerBound, root.upperBound])
+        while let row = try unitRows.next() { units[row[0]] = (row[1], row[2]) }
+        guard !units.isEmpty else { return [] }
+        let wholeTree = root.codes.count == 1
+        let staffRows = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn, u.name AS unitName, u.path
-                FROM unit u JOIN staff s ON s.unitCode = u.code
-                WHERE u.path >= ? AND u.path < ? AND u.level IN (\(levels))
-                  AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)
-                """,
-            arguments: [root.lowerBound, root.upperBound, cycle.start.description])
-        while let row = try rows.next() {
+            sql: wholeTree
+                ? "SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn FROM staff s WHERE s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)"
+                : """
+                    SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn
+                    FROM unit u JOIN staff s ON s.unitCode = u.code
+                    WHERE u.path >= ? AND u.path < ? AND u.level IN (\(levels)) AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)
+                    """,
+            arguments: wholeTree ? [cycle.start.description] : [root.lowerBound, root.upperBound, cycle.start.description])
+        var candidates: [(person: CoveragePerson, name: String, unitCode: String, unit: (name: String, path: String))] = []
+        while let row = try staffRows.next() {
+            let unitCode: String = row[2]
+            guard let unit = units[unitCode] else { continue }
             candidates.append(
-                Candidate(
-                    number: row[0], name: row[1], unitCode: row[2], unitName: row[5], unitPath: row[6], hireDate: CivilDate.stored(row[3]),
-                    leftOn: CivilDate.stored(row[4])))
+                (CoveragePerson(number: row[0], hireDate: CivilDate.stored(row[3]), leftOn: CivilDate.stored(row[4])), row[1], unitCode, unit))
         }
-        let lastTrained = try latestCoverageTraining(of: candidates.map(\.number), upTo: today, db)
-        return candidates.compactMap { candidate in
-            let last = lastTrained[candidate.number]
-            let person = CoveragePerson(number: candidate.number, hireDate: candidate.hireDate, leftOn: candidate.leftOn, trainedOn: last.map { [$0] } ?? [])
+        let lastTrained = try latestCoverageTraining(of: candidates.map(\.person.number), upTo: today, db)
+        var entries: [CoverageEntry] = []
+        entries.reserveCapacity(candidates.count)
+        for (candidate, last) in zip(candidates, lastTrained) {
+            var person = candidate.person
+            if let last { person.trainedOn = [last] }
             let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
-            if case .left = standing { return nil }
-            return CoverageEntry(
-                number: candidate.number, name: candidate.name, unitCode: candidate.unitCode, unitName: candidate.unitName,
-                unitPath: candidate.unitPath, standing: standing)
+            if case .left = standing { continue }
+            entries.append(
+                CoverageEntry(
+                    number: person.number, name: candidate.name, unitCode: candidate.unitCode, unitName: candidate.unit.name,
+                    unitPath: candidate.unit.path, standing: standing))
         }
+        return entries
     }
 
     /// `TrainingKind.countsForCoverage(business:)` in SQL, over `trainingSession ts`: a business training, or a
@@ -173,48 +174,64 @@ extension AppDatabase {
     /// How `latestCoverageTraining` reads attendance: one indexed lookup per person, or the whole table once.
     enum CoverageLookup { case perPerson, tableScan }
 
-    /// Per person of `numbers`, the China start date of the latest session counting for coverage, started by
-    /// `today`, that attendance marks them as having attended. People without one are absent from the result.
-    /// `lookup` is chosen by size unless given (tests compare the two).
+    /// Per person of `numbers` (in the same order), the China start date of the latest session counting for
+    /// coverage, started by `today`, that attendance marks them as having attended; `nil` for none. `lookup` is chosen
+    /// by size unless given (tests compare the two).
     static func latestCoverageTraining(
         of numbers: [String], upTo today: CivilDate, using lookup: CoverageLookup? = nil, _ db: Database
-    ) throws -> [String: CivilDate] {
-        guard !numbers.isEmpty else { return [:] }
-        var latest: [String: CivilDate] = [:]
+    ) throws -> [CivilDate?] {
+        guard !numbers.isEmpty else { return [] }
         // MAX(rowid) estimates the table's size without counting it; one lookup costs about as much as reading
         // 70 rows in order.
         let attendanceRows = try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM trainingAttendance") ?? 0
-        guard attendanceRows > 0 else { return [:] }
+        guard attendanceRows > 0 else { return Array(repeating: nil, count: numbers.count) }
         if (lookup ?? (numbers.count * 70 < attendanceRows ? .perPerson : .tableScan)) == .perPerson {
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT MAX(ts.startDate) FROM trainingAttendance ta JOIN trainingSession ts ON ts.id = ta.sessionId
                     WHERE ta.staffNumber = ? AND ta.status = 'attended' AND \(countsForCoverageSQL) AND ts.startDate <= ?
                     """)
-            for number in numbers {
-                if let date = CivilDate.stored(try String.fetchOne(statement, arguments: [number, today.description])) { latest[number] = date }
-            }
-            return latest
+            let day = today.description
+            return try numbers.map { CivilDate.stored(try String.fetchOne(statement, arguments: [$0, day])) }
         }
-        var sessionDays: [Int64: CivilDate] = [:]
+        // The table scan. Counting sessions by id: an array when ids are dense enough (they are row ids), so each
+        // attendance row costs one array read and one dictionary lookup of the staff number.
+        var sessionDays: [Int64: Int] = [:]
         let sessions = try Row.fetchCursor(
             db, sql: "SELECT id, startDate FROM trainingSession ts WHERE \(countsForCoverageSQL) AND ts.startDate <= ?",
             arguments: [today.description])
+        var maxId: Int64 = 0
         while let row = try sessions.next() {
-            if let date = CivilDate.stored(row[1]) { sessionDays[row[0]] = date }
-        }
-        let wanted = Set(numbers)
-        let attendance = try Row.fetchCursor(db, sql: "SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'")
-        while let row = try attendance.next() {
-            guard let date = sessionDays[row[0]] else { continue }
-            let number: String = row[1]
-            if let known = latest[number] {
-                if known < date { latest[number] = date }
-            } else if wanted.contains(number) {
-                latest[number] = date
+            let id: Int64 = row[0]
+            if let date = CivilDate.stored(row[1]) {
+                sessionDays[id] = date.dayNumber
+                maxId = max(maxId, id)
             }
         }
-        return latest
+        let none = Int.min
+        var dayOfSession: [Int] = []
+        if maxId < 10_000_000 {
+            dayOfSession = Array(repeating: none, count: Int(maxId) + 1)
+            for (id, day) in sessionDays where id >= 0 { dayOfSession[Int(id)] = day }
+        }
+        var position: [String: Int] = [:]
+        position.reserveCapacity(numbers.count)
+        for (index, number) in numbers.enumerated() { position[number] = index }
+        var latest = Array(repeating: none, count: numbers.count)
+        let attendance = try Row.fetchCursor(db, sql: "SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'")
+        while let row = try attendance.next() {
+            let id: Int64 = row[0]
+            let day: Int
+            if !dayOfSession.isEmpty {
+                guard id >= 0, id < dayOfSession.count else { continue }
+                day = dayOfSession[Int(id)]
+            } else {
+                day = sessionDays[id] ?? none
+            }
+            guard day != none, let index = position[row[1] as String], latest[index] < day else { continue }
+            latest[index] = day
+        }
+        return latest.map { $0 == none ? nil : CivilDate(dayNumber: $0) }
     }
 
     private static func coverageReport(

@@ -109,15 +109,36 @@ extension AppDatabase {
         return try await reader.read { db in
             let root = try Self.reportRoot(unit, for: principal, db)
             let cycle = try Self.trainingSettings(db).cycle(containing: today)
-            let standards = try Self.curriculumStandardsInForce(db, cycle: cycle)
+            // By the post's row id: 50,000 look-ups of a Chinese post name would each hash it.
+            let postIDs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, rowid FROM post").map { ($0[0] as String, $0[1] as Int64) })
+            var standards: [Int64: [Int: CurriculumStandard]] = [:]
+            for (post, byLevel) in try Self.curriculumStandardsInForce(db, cycle: cycle) {
+                if let id = postIDs[post] { standards[id] = byLevel }
+            }
+            let topics = CurriculumTopics()
+            // People who attended the same topics miss the same ones: the rule runs once per combination.
+            var missingTopics: [MissingTopicsKey: [String]] = [:]
             var own = CurriculumCounts()
             var byChild: [String: CurriculumCounts] = [:]
             var total = CurriculumCounts()
             var people: [(path: String, person: CurriculumPerson)] = []
             var childOfUnit: [String: String?] = [:]
-            try Self.forEachCurriculumEntry(.subtree(root.unitPath), cycle: cycle, today: today, db) { entry in
-                let standard = standards[entry.post]?[entry.level]
-                let gap = standard.map { Curriculum.gap($0, attendedHours: entry.hours, attendedTopics: entry.topics) }
+            try Self.forEachCurriculumEntry(.subtree(root.unitPath), cycle: cycle, today: today, topics: topics, db) { entry in
+                let standard = standards[entry.postID]?[entry.level]
+                var gap: CurriculumGap?
+                if let standard {
+                    let key = MissingTopicsKey(postID: entry.postID, level: entry.level, topics: entry.topics)
+                    let missing: [String]
+                    if standard.topics.isEmpty {
+                        missing = []
+                    } else if let known = missingTopics[key] {
+                        missing = known
+                    } else {
+                        missing = Curriculum.missingTopics(standard, attendedTopics: topics.names(entry.topics))
+                        missingTopics[key] = missing
+                    }
+                    gap = CurriculumGap(missingHours: Curriculum.missingHours(standard, attendedHours: entry.hours), missingTopics: missing)
+                }
                 let meets = gap?.isMet ?? false
                 total.count(hasStandard: standard != nil, meets: meets)
                 // Per unit, not per person: a unit's people all fall in the same row.
@@ -138,7 +159,7 @@ extension AppDatabase {
                         (
                             entry.path,
                             CurriculumPerson(
-                                number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, post: entry.post,
+                                number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, post: standard.post,
                                 level: UnitLevel(rawValue: entry.level) ?? .village, standardVersion: standard.version, requiredHours: standard.hours,
                                 requiredTopics: standard.topics, doneHours: entry.hours, missingHours: gap.missingHours, missingTopics: gap.missingTopics,
                                 isMet: gap.isMet)
@@ -195,8 +216,9 @@ extension AppDatabase {
                 throw LianbingError.notFound("工作人员 \(number)")
             }
             let cycle = try Self.trainingSettings(db).cycle(containing: today)
+            let topics = CurriculumTopics()
             var found: CurriculumEntry?
-            try Self.forEachCurriculumEntry(.person(number), cycle: cycle, today: today, db) {
+            try Self.forEachCurriculumEntry(.person(number), cycle: cycle, today: today, topics: topics, db) {
                 found = $0
             }
             guard let entry = found else { throw LianbingError.notFound("工作人员 \(number)") }
@@ -207,8 +229,8 @@ extension AppDatabase {
             return PersonCurriculumGap(
                 number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, post: entry.post,
                 level: UnitLevel(rawValue: entry.level) ?? .village, today: today, cycle: cycle, standard: standard, doneHours: entry.hours,
-                attendedTopics: entry.topics.sorted(),
-                gap: standard.map { Curriculum.gap($0, attendedHours: entry.hours, attendedTopics: entry.topics) })
+                attendedTopics: topics.names(entry.topics).sorted(),
+                gap: standard.map { Curriculum.gap($0, attendedHours: entry.hours, attendedTopics: topics.names(entry.topics)) })
         }
     }
 
@@ -221,8 +243,48 @@ extension AppDatabase {
         var path: String
         var level: Int
         var post: String
+        /// The post's row id, for look-ups.
+        var postID: Int64
         var hours: Double
-        var topics: Set<String>
+        /// The topics of the sessions attended, as `CurriculumTopics` numbers, ascending and each once.
+        var topics: [Int]
+    }
+
+    /// What a person's topics are checked against, with the topics themselves: the same for everyone who shares them.
+    struct MissingTopicsKey: Hashable {
+        var postID: Int64
+        var level: Int
+        var topics: [Int]
+    }
+
+    /// The topic names met while reading a cycle, each numbered once, so people's topics are compared as numbers rather
+    /// than by hashing Chinese text 100,000 times.
+    final class CurriculumTopics {
+        private var numbers: [String: Int] = [:]
+        private var all: [String] = []
+
+        func number(_ name: String) -> Int {
+            if let number = numbers[name] { return number }
+            all.append(name)
+            numbers[name] = all.count - 1
+            return all.count - 1
+        }
+
+        /// The numbers of `|a|b|` topics (several such strings may be run together).
+        func numbers(inBars text: Substring) -> [Int] {
+            text.split(separator: "|").map { number(String($0)) }
+        }
+
+        func names(_ numbers: [Int]) -> [String] { numbers.map { all[$0] } }
+
+        /// Ascending, each once.
+        static func distinct(_ numbers: [Int]) -> [Int] {
+            guard numbers.count > 1 else { return numbers }
+            var result: [Int] = []
+            result.reserveCapacity(numbers.count)
+            for number in numbers.sorted() where number != result.last { result.append(number) }
+            return result
+        }
     }
 
     /// Whose attendance a curriculum computation reads.
@@ -234,15 +296,16 @@ extension AppDatabase {
     }
 
     /// Each member of `population` with the hours and topics of the sessions they attended (marked attended) whose
-    /// China start date lies in `cycle` and not after `today`; summed in SQL or, for most of the tree, in one pass.
+    /// China start date lies in `cycle` and not after `today`.
     ///
     /// Two plans, chosen by the subtree's share of the tree, since each is fast where the other is not: for a part
-    /// of the tree (a city, a county), each person's attendance is reached through its (staffNumber, day) index — a
-    /// session's days start on its start date and last at most `TrainingSessionDraft.maximumDays`, so the day range
-    /// bounds the scan; for most of the tree (the province), the cycle's sessions are read once by start date with
-    /// their attendance and summed per person here, which avoids 50,000 index probes.
+    /// of the tree (a city, a county), each person's attendance is reached through its (staffNumber, day) index and
+    /// summed in SQL — a session's days start on its start date and last at most `TrainingSessionDraft.maximumDays`,
+    /// so the day range bounds the scan; for most of the tree (the province), the cycle's sessions are read once by
+    /// start date with their attendance and summed per person here, which avoids 50,000 index probes.
     static func forEachCurriculumEntry(
-        _ population: CurriculumPopulation, cycle: TrainingCycle, today: CivilDate, _ db: Database, _ body: (CurriculumEntry) throws -> Void
+        _ population: CurriculumPopulation, cycle: TrainingCycle, today: CivilDate, topics: CurriculumTopics, _ db: Database,
+        _ body: (CurriculumEntry) throws -> Void
     ) throws {
         let lastDay = min(cycle.lastDay, today)
         let lastAttendanceDay = lastDay.adding(days: TrainingSessionDraft.maximumDays + 1) ?? lastDay
@@ -265,14 +328,17 @@ extension AppDatabase {
             arguments["number"] = number
         }
 
-        // For the one pass: each session's topics once, then each attendance's person, session and hours.
-        var sessionTopics: [Int64: [String]] = [:]
+        // The one pass: each session's topics once, then each attendance's person, session and hours.
+        var sessionTopics: [Int64: [Int]] = [:]
         var done: [String: (hours: Double, sessions: [Int64])] = [:]
         if scanWholeCycle {
             let sessions = try Row.fetchCursor(
                 db, sql: "SELECT id, topics FROM trainingSession WHERE startDate >= :start AND startDate <= :lastDay AND topics <> ''",
                 arguments: StatementArguments(arguments))
-            while let row = try sessions.next() { sessionTopics[row[0]] = TrainingSessionRecord.unbars(row[1]) }
+            while let row = try sessions.next() {
+                let text: String = row[1]
+                sessionTopics[row[0]] = topics.numbers(inBars: text[...])
+            }
             let attended = try Row.fetchCursor(
                 db,
                 sql: """
@@ -283,8 +349,12 @@ extension AppDatabase {
                 let number: String = row[0]
                 let session: Int64 = row[1]
                 let hours: Double = row[2]
-                done[number, default: (0, [])].hours += hours
-                if sessionTopics[session] != nil { done[number, default: (0, [])].sessions.append(session) }
+                let hasTopics = sessionTopics[session] != nil
+                func add(_ entry: inout (hours: Double, sessions: [Int64])) {
+                    entry.hours += hours
+                    if hasTopics { entry.sessions.append(session) }
+                }
+                add(&done[number, default: (0, [])])
             }
         }
         let doneColumn =
@@ -300,28 +370,28 @@ extension AppDatabase {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.number, s.name, s.unitCode, s.post, u.name AS unitName, u.path, u.level, \(doneColumn) AS done
-                FROM unit u JOIN staff s ON s.unitCode = u.code
+                SELECT s.number, s.name, s.unitCode, s.post, u.name AS unitName, u.path, u.level, p.rowid AS postID, \(doneColumn) AS done
+                FROM unit u JOIN staff s ON s.unitCode = u.code JOIN post p ON p.name = s.post
                 WHERE \(staffCondition)
                 """,
             arguments: StatementArguments(arguments))
         while let row = try rows.next() {
             let number: String = row[0]
             var hours = 0.0
-            var topics: Set<String> = []
+            var attendedTopics: [Int] = []
             if scanWholeCycle {
                 if let entry = done[number] {
                     hours = entry.hours
-                    for session in entry.sessions { topics.formUnion(sessionTopics[session] ?? []) }
+                    for session in entry.sessions { attendedTopics += sessionTopics[session] ?? [] }
                 }
-            } else if let text: String = row[7], let hash = text.firstIndex(of: "#") {
+            } else if let text: String = row[8], let hash = text.firstIndex(of: "#") {
                 hours = Double(text[..<hash]) ?? 0
-                topics = Curriculum.topics(inBars: String(text[text.index(after: hash)...]))
+                attendedTopics = topics.numbers(inBars: text[text.index(after: hash)...])
             }
             try body(
                 CurriculumEntry(
-                    number: number, name: row[1], unitCode: row[2], unitName: row[4], path: row[5], level: row[6], post: row[3], hours: hours,
-                    topics: topics))
+                    number: number, name: row[1], unitCode: row[2], unitName: row[4], path: row[5], level: row[6], post: row[3], postID: row[7],
+                    hours: hours, topics: CurriculumTopics.distinct(attendedTopics)))
         }
     }
 }

@@ -62,6 +62,8 @@ struct CurriculumStandardTests {
         // `权益维护/优待证` meets 权益维护; the broader 政策法规 does not meet 政策法规/优抚; 接访员 is not 接访.
         let partial = Curriculum.gap(standard, attendedHours: 5.5, attendedTopics: ["权益维护/优待证", "政策法规", "接访员"])
         #expect(partial == CurriculumGap(missingHours: 2.5, missingTopics: ["接访", "政策法规/优抚"]))
+        #expect(Curriculum.missingTopics(standard, attendedTopics: ["接访"]) == ["权益维护", "政策法规/优抚"])
+        #expect(Curriculum.missingHours(standard, attendedHours: 7.999) == 0 && Curriculum.missingHours(standard, attendedHours: 9) == 0)
         let met = Curriculum.gap(standard, attendedHours: 12, attendedTopics: Set(["权益维护", "接访/来访登记", "政策法规/优抚"]))
         #expect(met.isMet && met.missingHours == 0)
         // Sums that fall a hair short through floating point still meet the hours.

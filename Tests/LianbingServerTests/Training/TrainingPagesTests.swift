@@ -168,6 +168,11 @@ import Testing
             #expect(mine.contains("以会代训：政策落实") && mine.contains("/training/sign-in?session=\(session.id)"))
             let open = try await client.request(.get, "/training/sign-in", session: staff).text
             #expect(open.contains("以会代训：政策落实") && open.contains("name=\"code\""))
+            // A phone that is not signed in keeps the QR code's session and code through the login.
+            let anonymous = try await client.request(.get, "/training/sign-in?session=\(session.id)&code=123456")
+            let login = try #require(anonymous.headers[.location])
+            #expect(anonymous.status == .found && login == "/login?next=/training/sign-in%3Fsession%3D\(session.id)%26code%3D123456")
+            #expect(try await client.request(.get, login).text.contains("value=\"/training/sign-in?session=\(session.id)&amp;code=123456\""))
         }
     }
 }

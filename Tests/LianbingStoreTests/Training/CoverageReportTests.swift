@@ -127,10 +127,11 @@ struct CoverageReportTests {
         let (perPerson, scan) = try await fixture.db.reader.read { db in
             let numbers = try String.fetchAll(db, sql: "SELECT number FROM staff")
             let today = D.day("2026-03-01")
-            return (
-                try AppDatabase.latestCoverageTraining(of: numbers, upTo: today, using: .perPerson, db),
-                try AppDatabase.latestCoverageTraining(of: numbers, upTo: today, using: .tableScan, db)
-            )
+            func latest(_ lookup: AppDatabase.CoverageLookup) throws -> [String: CivilDate] {
+                let dates = try AppDatabase.latestCoverageTraining(of: numbers, upTo: today, using: lookup, db)
+                return Dictionary(uniqueKeysWithValues: zip(numbers, dates).compactMap { number, date in date.map { (number, $0) } })
+            }
+            return (try latest(.perPerson), try latest(.tableScan))
         }
         #expect(perPerson == scan)
         #expect(perPerson.count == 10 * PlanCounty.perTown)

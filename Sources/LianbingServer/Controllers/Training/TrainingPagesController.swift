@@ -90,7 +90,8 @@ struct TrainingPagesController {
             unit: filter.unit ?? "", unitName: unitName,
             statuses: TrainingSessionStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
             from: filter.from?.description ?? "", to: filter.to?.description ?? "",
-            notice: TrainingNotice.message(request.query("done"), count: nil), newForm: newForm, formOpen: !problems.isEmpty)
+            notice: TrainingNotice.message(request.query("done"), count: nil), newForm: newForm,
+            formOpen: !problems.isEmpty || request.query("new") != nil)
         return pages.render(
             "training-list", title: "培训", path: "/training", session: context.session, content: content, status: status,
             styles: ["manage.css", "training.css"], scripts: ["training.js"])

@@ -1,25 +1,58 @@
 import Foundation
 import LianbingCore
 import LianbingFormats
+import Mustache
 
 /// A `ReportTable` as a page draws it (partial `training-report`): the same title, columns and cells the CSV
 /// download and the command line print, with links on the unit names and, when asked, a bar chart of one share
 /// column drawn from those very cells, so the bars and the table beside them cannot disagree.
-struct ReportTableView: Sendable {
-    struct Column: Sendable {
+///
+/// The parts answer the template's names themselves (`MustacheParent`) and hold no optionals: a table of a thousand
+/// cells would otherwise have each missing name looked up by reflection through every enclosing object.
+struct ReportTableView: Sendable, MustacheParent {
+    struct Column: Sendable, MustacheParent {
         var text: String
         var numeric: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "text": text
+            case "numeric": numeric
+            default: nil
+            }
+        }
     }
 
-    struct Cell: Sendable {
+    struct Cell: Sendable, MustacheParent {
         var text: String
-        var href: String?
+        /// `""` for none.
+        var href: String
         var numeric: Bool
+
+        var hasLink: Bool { !href.isEmpty }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "text": text
+            case "href": href
+            case "hasLink": hasLink
+            case "numeric": numeric
+            default: nil
+            }
+        }
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, MustacheParent {
         var cells: [Cell]
         var isTotal: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "cells": cells
+            case "isTotal": isTotal
+            default: nil
+            }
+        }
     }
 
     var id: String
@@ -27,15 +60,35 @@ struct ReportTableView: Sendable {
     var columns: [Column]
     var rows: [Row]
     var isEmpty: Bool
-    /// The table's CSV download.
-    var csv: String?
+    /// The table's CSV download; `""` for none.
+    var csv: String
     /// Rows shown when the list is cut short (`limit`), of `total`.
     var shown: Int
     var total: Int
     var truncated: Bool
-    /// Inline SVG (already escaped by `SVGBarChart`), drawn above the table.
-    var chart: String?
-    var note: String?
+    /// Inline SVG (already escaped by `SVGBarChart`), drawn above the table; `""` for none.
+    var chart: String
+    var note: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "columns": columns
+        case "rows": rows
+        case "isEmpty": isEmpty
+        case "csv": csv
+        case "hasCSV": !csv.isEmpty
+        case "shown": shown
+        case "total": total
+        case "truncated": truncated
+        case "chart": chart
+        case "hasChart": !chart.isEmpty
+        case "note": note
+        case "hasNote": !note.isEmpty
+        default: nil
+        }
+    }
 
     /// `links` gives a link per row (`nil` for none); `totalRow` marks the last row as the 合计 line; `limit` shows
     /// only the first rows (the download has them all).
@@ -55,18 +108,18 @@ struct ReportTableView: Sendable {
             Row(
                 cells: cells.enumerated().map { column, text in
                     Cell(
-                        text: text, href: column == 0 && index < links.count ? links[index] : nil,
+                        text: text, href: (column == 0 && index < links.count ? links[index] : nil) ?? "",
                         numeric: column < numericColumns.count && numericColumns[column])
                 },
                 isTotal: totalRow && index == table.rows.count - 1)
         }
         isEmpty = table.rows.isEmpty
-        self.csv = csv
+        self.csv = csv ?? ""
         shown = kept.count
         total = table.rows.count
         truncated = kept.count < table.rows.count
-        self.chart = chart
-        self.note = note
+        self.chart = chart ?? ""
+        self.note = note ?? ""
     }
 
     /// `12`, `85.3%`, `3.5` or the dash of an undefined share.
