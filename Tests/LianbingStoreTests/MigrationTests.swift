@@ -8,8 +8,10 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     static let tables = [
-        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "exam", "examCandidate", "examForm", "meta",
-        "post", "question", "questionMeasure", "questionRevision", "scoreChange", "scoreReview", "session", "staff", "unit", "wrongQuestion",
+        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "curriculumStandard", "exam", "examCandidate",
+        "examForm", "expert", "meta", "post", "question", "questionMeasure", "questionRevision", "scoreChange", "scoreReview", "session",
+        "staff", "staffMove", "staffPlacement", "trainingAmendment", "trainingAttendance", "trainingInvitee", "trainingRating",
+        "trainingSession", "trainingTrainer", "unit", "wrongQuestion",
     ]
 
     private static func userTables(_ reader: any DatabaseReader) async throws -> [String] {
@@ -68,7 +70,10 @@ struct MigrationTests {
             let second = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
             defer { try? second.close() }
             let applied = try await second.reader.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-            #expect(applied == ["v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release"])
+            #expect(applied == [
+                "v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release",
+                "v5 training",
+            ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }
     }

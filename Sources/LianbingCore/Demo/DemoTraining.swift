@@ -40,9 +40,9 @@ public struct DemoTraining: Sendable {
         var dice = DemoDice(seed: seed)
         let byParent = Dictionary(grouping: dataset.units.filter { $0.parentCode != nil }, by: { $0.parentCode! })
         let staffByUnit = Dictionary(grouping: dataset.staff.filter(\.isActive), by: \.unitCode)
-        // About one in twenty-five village staff is never reached: the long-untrained the coverage list must surface.
+        // About one in thirty-three of the staff is never reached: the long-untrained the coverage list must surface.
         var unreached = Set<String>()
-        for member in dataset.staff where member.number != dataset.staffMemberNumber && dice.chance(0.04) { unreached.insert(member.number) }
+        for member in dataset.staff where member.number != dataset.staffMemberNumber && dice.chance(0.03) { unreached.insert(member.number) }
         let first = today.adding(months: -months)!
         var sessions: [Session] = []
 

@@ -72,14 +72,20 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     public var uncoveredTable: ReportTable
 }
 
+/// A unit of a coverage subtree at a counted level.
+struct CoverageUnit: Sendable {
+    var code: String
+    var name: String
+    var path: String
+}
+
 /// A member of staff in a coverage subtree with where they stand: what the coverage report counts and the planner
-/// plans from, read by one query so that both always agree.
+/// plans from, read once so that both always agree.
 struct CoverageEntry: Sendable {
     var number: String
     var name: String
-    var unitCode: String
-    var unitName: String
-    var unitPath: String
+    /// Their present unit, as a position in `CoverageRoster.units`.
+    var unit: Int
     var standing: CoverageStanding
 
     var lastTrained: CivilDate? {
@@ -94,6 +100,12 @@ struct CoverageEntry: Sendable {
         if case .uncovered = standing { return true }
         return false
     }
+}
+
+/// Everyone rolling coverage counts in a subtree, with the units they belong to.
+struct CoverageRoster: Sendable {
+    var units: [CoverageUnit]
+    var entries: [CoverageEntry]
 }
 
 extension AppDatabase {
@@ -111,8 +123,8 @@ extension AppDatabase {
             let root = try Self.reportRoot(unit, for: principal, db)
             let settings = try Self.trainingSettings(db)
             let cycle = settings.cycle(containing: today)
-            let entries = try Self.coverageEntries(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
-            return try Self.coverageReport(root: root, entries: entries, settings: settings, cycle: cycle, today: today, db)
+            let roster = try Self.coverageRoster(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
+            return try Self.coverageReport(root: root, roster: roster, settings: settings, cycle: cycle, today: today, db)
         }
     }
 
@@ -120,51 +132,50 @@ extension AppDatabase {
     /// training up to `today` is enough, since it either lies in the cycle (covered, with that date) or is the last
     /// training before it (uncovered since then) — `Coverage.standing` decides the rest.
     ///
-    /// Sized for the province (50,000 staff, 200,000 attendance rows in well under 200 ms): the subtree's units are
-    /// read once, and for the whole tree the staff table is read in order rather than unit by unit; the latest
-    /// trainings come from `latestCoverageTraining`, which picks its own way by size.
-    static func coverageEntries(
+    /// Sized for the province (28,000 units, 50,000 staff, 200,000 attendance rows well within 200 ms): the
+    /// subtree's units are read once, for the whole tree the staff table is read in order rather than unit by unit,
+    /// and the rows are read straight from SQLite (`scanRows`); the latest trainings come from
+    /// `latestCoverageTraining`, which picks its own way by size.
+    static func coverageRoster(
         under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
-    ) throws -> [CoverageEntry] {
+    ) throws -> CoverageRoster {
         let levels = settings.coverageLevels.map { String($0.rawValue) }.sorted().joined(separator: ", ")
-        var units: [String: (name: String, path: String)] = [:]
-        let unitRows = try Row.fetchCursor(
-            db, sql: "SELECT code, name, path FROM unit WHERE path >= ? AND path < ? AND level IN (\(levels))",
-            arguments: [root.lowerBound, root.upperBound])
-        while let row = try unitRows.next() { units[row[0]] = (row[1], row[2]) }
-        guard !units.isEmpty else { return [] }
+        var units: [CoverageUnit] = []
+        var unitIndex = ByteKeyIndex(capacity: 1_024)
+        try db.scanRows(
+            "SELECT code, name, path FROM unit WHERE path >= ? AND path < ? AND level IN (\(levels))",
+            arguments: [root.lowerBound, root.upperBound]
+        ) { row in
+            let index = row.withBytes(0) { unitIndex.insert(bytes: $0) }
+            if index == units.count { units.append(CoverageUnit(code: row.string(0) ?? "", name: row.string(1) ?? "", path: row.string(2) ?? "")) }
+        }
+        guard !units.isEmpty else { return CoverageRoster(units: [], entries: []) }
         let wholeTree = root.codes.count == 1
-        let staffRows = try Row.fetchCursor(
-            db,
-            sql: wholeTree
+        var people: [(person: CoveragePerson, name: String, unit: Int)] = []
+        try db.scanRows(
+            wholeTree
                 ? "SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn FROM staff s WHERE s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)"
                 : """
                     SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn
                     FROM unit u JOIN staff s ON s.unitCode = u.code
                     WHERE u.path >= ? AND u.path < ? AND u.level IN (\(levels)) AND s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)
                     """,
-            arguments: wholeTree ? [cycle.start.description] : [root.lowerBound, root.upperBound, cycle.start.description])
-        var candidates: [(person: CoveragePerson, name: String, unitCode: String, unit: (name: String, path: String))] = []
-        while let row = try staffRows.next() {
-            let unitCode: String = row[2]
-            guard let unit = units[unitCode] else { continue }
-            candidates.append(
-                (CoveragePerson(number: row[0], hireDate: CivilDate.stored(row[3]), leftOn: CivilDate.stored(row[4])), row[1], unitCode, unit))
+            arguments: wholeTree ? [cycle.start.description] : [root.lowerBound, root.upperBound, cycle.start.description]
+        ) { row in
+            guard let unit = row.withBytes(2, { unitIndex.index(of: $0) }), let number = row.string(0) else { return }
+            people.append((CoveragePerson(number: number, hireDate: row.civilDate(3), leftOn: row.civilDate(4)), row.string(1) ?? "", unit))
         }
-        let lastTrained = try latestCoverageTraining(of: candidates.map(\.person.number), upTo: today, db)
+        let lastTrained = try latestCoverageTraining(of: people.map(\.person.number), upTo: today, db)
         var entries: [CoverageEntry] = []
-        entries.reserveCapacity(candidates.count)
-        for (candidate, last) in zip(candidates, lastTrained) {
+        entries.reserveCapacity(people.count)
+        for (candidate, last) in zip(people, lastTrained) {
             var person = candidate.person
             if let last { person.trainedOn = [last] }
             let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
             if case .left = standing { continue }
-            entries.append(
-                CoverageEntry(
-                    number: person.number, name: candidate.name, unitCode: candidate.unitCode, unitName: candidate.unit.name,
-                    unitPath: candidate.unit.path, standing: standing))
+            entries.append(CoverageEntry(number: person.number, name: candidate.name, unit: candidate.unit, standing: standing))
         }
-        return entries
+        return CoverageRoster(units: units, entries: entries)
     }
 
     /// `TrainingKind.countsForCoverage(business:)` in SQL, over `trainingSession ts`: a business training, or a
@@ -195,15 +206,14 @@ extension AppDatabase {
             return try numbers.map { CivilDate.stored(try String.fetchOne(statement, arguments: [$0, day])) }
         }
         // The table scan. Counting sessions by id: an array when ids are dense enough (they are row ids), so each
-        // attendance row costs one array read and one dictionary lookup of the staff number.
+        // attendance row costs one array read and one lookup of the staff number's bytes.
         var sessionDays: [Int64: Int] = [:]
-        let sessions = try Row.fetchCursor(
-            db, sql: "SELECT id, startDate FROM trainingSession ts WHERE \(countsForCoverageSQL) AND ts.startDate <= ?",
-            arguments: [today.description])
         var maxId: Int64 = 0
-        while let row = try sessions.next() {
-            let id: Int64 = row[0]
-            if let date = CivilDate.stored(row[1]) {
+        try db.scanRows(
+            "SELECT id, startDate FROM trainingSession ts WHERE \(countsForCoverageSQL) AND ts.startDate <= ?", arguments: [today.description]
+        ) { row in
+            let id = row.int64(0)
+            if let date = row.civilDate(1) {
                 sessionDays[id] = date.dayNumber
                 maxId = max(maxId, id)
             }
@@ -214,44 +224,45 @@ extension AppDatabase {
             dayOfSession = Array(repeating: none, count: Int(maxId) + 1)
             for (id, day) in sessionDays where id >= 0 { dayOfSession[Int(id)] = day }
         }
-        var position: [String: Int] = [:]
-        position.reserveCapacity(numbers.count)
-        for (index, number) in numbers.enumerated() { position[number] = index }
-        var latest = Array(repeating: none, count: numbers.count)
-        let attendance = try Row.fetchCursor(db, sql: "SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'")
-        while let row = try attendance.next() {
-            let id: Int64 = row[0]
+        var position = ByteKeyIndex(capacity: numbers.count)
+        for number in numbers { position.insert(number) }
+        var latest = Array(repeating: none, count: position.count)
+        try db.scanRows("SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'") { row in
+            let id = row.int64(0)
             let day: Int
             if !dayOfSession.isEmpty {
-                guard id >= 0, id < dayOfSession.count else { continue }
+                guard id >= 0, id < dayOfSession.count else { return }
                 day = dayOfSession[Int(id)]
             } else {
                 day = sessionDays[id] ?? none
             }
-            guard day != none, let index = position[row[1] as String], latest[index] < day else { continue }
+            guard day != none, let index = row.withBytes(1, { position.index(of: $0) }), latest[index] < day else { return }
             latest[index] = day
         }
-        return latest.map { $0 == none ? nil : CivilDate(dayNumber: $0) }
+        return numbers.map { number in
+            guard let index = position.index(of: number), latest[index] != none else { return nil }
+            return CivilDate(dayNumber: latest[index])
+        }
     }
 
     private static func coverageReport(
-        root: UnitRecord, entries: [CoverageEntry], settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
+        root: UnitRecord, roster: CoverageRoster, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
     ) throws -> CoverageReport {
         let children = try childUnits(of: root, db)
+        // Each unit's row once, rather than each person's: -1 for the report unit itself.
+        let slotOfChild = Dictionary(children.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let slotOfUnit = roster.units.map { unit in childKey(of: unit.path, under: root.path).flatMap { slotOfChild[$0] } ?? -1 }
         var own = CoverageCounts()
-        var byChild: [String: CoverageCounts] = [:]
+        var byChild = Array(repeating: CoverageCounts(), count: children.count)
         var total = CoverageCounts()
         var uncovered: [UncoveredPerson] = []
-        for entry in entries {
+        for entry in roster.entries {
             total.count(entry.standing)
-            if let key = childKey(of: entry.unitPath, under: root.path) {
-                byChild[key, default: CoverageCounts()].count(entry.standing)
-            } else {
-                own.count(entry.standing)
-            }
+            let slot = slotOfUnit[entry.unit]
+            if slot >= 0 { byChild[slot].count(entry.standing) } else { own.count(entry.standing) }
             if case .uncovered(let last) = entry.standing {
-                uncovered.append(
-                    UncoveredPerson(number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, lastTrained: last))
+                let unit = roster.units[entry.unit]
+                uncovered.append(UncoveredPerson(number: entry.number, name: entry.name, unitCode: unit.code, unitName: unit.name, lastTrained: last))
             }
         }
         uncovered.sort { Coverage.longerUntrained($0.lastTrained, $0.number, than: $1.lastTrained, $1.number) }
@@ -261,7 +272,7 @@ extension AppDatabase {
         if settings.coverageLevels.contains(rootUnit.level) || own != CoverageCounts() {
             rows.append(CoverageRow(unit: rootUnit, ownStaffOnly: true, counts: own))
         }
-        rows += children.map { CoverageRow(unit: reportUnit($0), ownStaffOnly: false, counts: byChild[$0.code] ?? CoverageCounts()) }
+        rows += children.enumerated().map { CoverageRow(unit: reportUnit($0.element), ownStaffOnly: false, counts: byChild[$0.offset]) }
         let totalRow = CoverageRow(unit: rootUnit, ownStaffOnly: false, counts: total)
 
         func line(_ name: String, _ counts: CoverageCounts) -> [String] {

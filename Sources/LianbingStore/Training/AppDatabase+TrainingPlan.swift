@@ -142,32 +142,40 @@ extension AppDatabase {
         for date in dates where date < today || !cycle.contains(date) {
             throw LianbingError.invalid("培训日期 \(date) 须在本周期（\(cycle.start) 至 \(cycle.lastDay)）内，且不早于今天（\(today)）")
         }
-        let uncovered = try coverageEntries(under: root.unitPath, settings: settings, cycle: cycle, today: today, db).filter(\.isUncovered)
+        let roster = try coverageRoster(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
+        let uncovered = roster.entries.filter(\.isUncovered)
         let invited = try Set(
             String.fetchAll(
                 db,
                 sql: """
                     SELECT DISTINCT i.staffNumber FROM trainingInvitee i JOIN trainingSession ts ON ts.id = i.sessionId
                     WHERE ts.status IN ('\(TrainingSessionStatus.draft.rawValue)', '\(TrainingSessionStatus.published.rawValue)')
-                      AND ts.startDate >= ? AND ts.startDate < ?
-                      AND (ts.isBusiness OR ts.kind = '\(TrainingKind.higherLevel.rawValue)')
+                      AND ts.startDate >= ? AND ts.startDate < ? AND \(countsForCoverageSQL)
                     """, arguments: [today.description, cycle.end.description]))
         let toPlan = uncovered.filter { !invited.contains($0.number) }
-        // Towns of the subtree (the root too, when it is one), to find each person's level-4 ancestor in their path.
+        // Towns of the subtree (the root too, when it is one), to find each unit's level-4 ancestor in its path.
         let towns = try Dictionary(
             Row.fetchAll(
                 db, sql: "SELECT code, name FROM unit WHERE path >= ? AND path < ? AND level = ?",
                 arguments: [root.unitPath.lowerBound, root.unitPath.upperBound, UnitLevel.town.rawValue]
             ).map { ($0["code"] as String, $0["name"] as String) }, uniquingKeysWith: { a, _ in a })
+        // Per unit once: its town (code and name), or the unit itself when it lies above or outside any town.
+        let groupOfUnit = roster.units.map { unit -> (code: String, name: String) in
+            if let town = unit.path.split(separator: "/").lazy.map(String.init).first(where: { towns[$0] != nil }) {
+                return (town, towns[town]!)
+            }
+            return (unit.code, unit.name)
+        }
         var people: [String: PlannedInvitee] = [:]
         var planned: [PlannedPerson] = []
         for entry in toPlan {
-            let town = entry.unitPath.split(separator: "/").lazy.map(String.init).first { towns[$0] != nil }
+            let unit = roster.units[entry.unit]
+            let group = groupOfUnit[entry.unit]
             let invitee = PlannedInvitee(
-                number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, lastTrained: entry.lastTrained,
-                groupCode: town ?? entry.unitCode, groupName: town.flatMap { towns[$0] } ?? entry.unitName)
+                number: entry.number, name: entry.name, unitCode: unit.code, unitName: unit.name, lastTrained: entry.lastTrained,
+                groupCode: group.code, groupName: group.name)
             people[entry.number] = invitee
-            planned.append(PlannedPerson(number: entry.number, group: invitee.groupCode, lastTrained: entry.lastTrained))
+            planned.append(PlannedPerson(number: entry.number, group: group.code, lastTrained: entry.lastTrained))
         }
         let plan = CoveragePlanner.plan(planned, dates: dates, capacity: capacity)
         let cohorts = plan.cohorts.map { PlannedCohort(date: $0.date, people: $0.members.compactMap { people[$0] }) }

@@ -73,21 +73,24 @@ extension CivilDate {
     /// them. Anything else goes through the lenient parser.
     static func stored(_ text: String?) -> CivilDate? {
         guard let text else { return nil }
-        let fast: CivilDate?? = text.utf8.withContiguousStorageIfAvailable { bytes -> CivilDate? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func digits(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let byte = bytes[index]
-                    guard byte >= 48, byte <= 57 else { return nil }
-                    value = value * 10 + Int(byte - 48)
-                }
-                return value
-            }
-            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-            return CivilDate(year: y, month: m, day: d)
-        }
+        let fast: CivilDate?? = text.utf8.withContiguousStorageIfAvailable { stored(bytes: $0) }
         if let fast, let date = fast { return date }
         return CivilDate(text)
+    }
+
+    /// `YYYY-MM-DD` from raw bytes; `nil` for anything else.
+    static func stored(bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
     }
 }
