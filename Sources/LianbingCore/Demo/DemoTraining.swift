@@ -143,10 +143,10 @@ public struct DemoTraining: Sendable {
         return DemoTraining(
             sessions: sessions.sorted { $0.startsAt < $1.startsAt }, experts: experts,
             standards: [
-                (Post.receptionist, .village, 8, ["权益维护", "权益维护/接访质效"]),
-                (Post.director, .village, 12, ["权益维护", "法律法规"]),
-                (Post.director, .town, 16, ["权益维护", "队伍建设"]),
-                (Post.receptionist, .town, 12, ["权益维护/接访质效"]),
+                (Post.receptionist, .village, 6, ["权益维护"]),
+                (Post.director, .village, 6, ["权益维护"]),
+                (Post.director, .town, 8, ["权益维护"]),
+                (Post.receptionist, .town, 8, ["权益维护/接访质效"]),
             ],
             heavyDuty: heavy, veteransServed: served)
     }

@@ -26,6 +26,10 @@ struct DemoTrainingTests {
         #expect(!longUntrained.isEmpty)
         #expect(longUntrained.count * 10 < coverage.total.counts.due, "\(longUntrained.count) of \(coverage.total.counts.due)")
 
+        let curriculum = try await db.curriculumReport(for: op).total.counts
+        let meeting = Double(curriculum.meeting) / Double(max(1, curriculum.withStandard))
+        #expect(curriculum.withStandard > 0 && meeting > 0.3 && meeting < 0.95, "\(curriculum.meeting) of \(curriculum.withStandard) meet their standard")
+
         // The demo staff member has a session open for signing in today and an invitation for next week.
         let staff = try await db.reader.read { db in
             try AppDatabase.principal(for: AccountRecord.filter(Column("username") == "staff").fetchOne(db)!, db)
