@@ -64,7 +64,7 @@ enum ReportOutput {
             }
         }
         if let out = options.out {
-            try writeOutput(csv(chosen.table), to: out)
+            try writeOutput(ReportTableCSV.encode(chosen.table), to: out)
             // Standard output may be JSON for a program: the note goes to standard error then.
             let note = "已导出“\(chosen.table.title)”\(chosen.table.rows.count) 行到 \(out)。"
             if options.json { Console.error(note) } else { Console.out(note) }
@@ -75,9 +75,6 @@ enum ReportOutput {
         guard !table.rows.isEmpty else { return [table.title, "（无）"] }
         return TableText.render(table, limit: limit)
     }
-
-    /// The table as CSV: its columns as the header, then its rows, formula-like cells guarded.
-    static func csv(_ table: ReportTable) -> Data { CSVWriter.encode([table.columns] + table.rows) }
 }
 
 extension TrainingCommand.Report {

@@ -99,13 +99,12 @@ struct TrainingReportsController {
         return Self.csvResponse(table, filename: "training-\(export.rawValue)-\(unit.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }).csv")
     }
 
-    /// A table as a download: its columns as the header, then its rows; UTF-8 with a BOM, formula-like cells guarded
-    /// (`CSVWriter`), as `lianbing training report … --out` writes it.
+    /// A table as a download, written as `lianbing training report … --out` writes it (`ReportTableCSV`).
     static func csvResponse(_ table: ReportTable, filename: String) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.encode([table.columns] + table.rows))))
+            body: .init(byteBuffer: ByteBuffer(bytes: ReportTableCSV.encode(table))))
     }
 }
 
