@@ -80,7 +80,7 @@ extension AppDatabase {
             }
             if !issues.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: issues.sorted())) }
             var summary = StaffImportSummary(inserted: 0, updated: 0, unchanged: 0)
-            let today = ChinaTime.civilDate(of: now).description
+            let today = ChinaTime.civilDate(of: now)
             for row in rows {
                 var record = StaffRecord(row.staff)
                 // The file has no leaving date: one recorded by `staff leave` stays.
@@ -93,13 +93,9 @@ extension AppDatabase {
                     summary.unchanged += 1
                 case let old?:
                     try record.update(db)
-                    // A login belongs to the member's unit: when they move, their account moves with them.
+                    // A file carries no date of the move: it is dated the day of the import.
                     if old.unitCode != record.unitCode {
-                        try db.execute(sql: "UPDATE account SET unitCode = ? WHERE staffNumber = ?", arguments: [record.unitCode, record.number])
-                        // Dated today, so the training record still knows where they were before.
-                        try db.execute(
-                            sql: "INSERT INTO staffMove (staffNumber, movedOn, fromUnit, toUnit, recordedAt, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                            arguments: [record.number, today, old.unitCode, record.unitCode, now, principal.auditName])
+                        try Self.fileMove(record.number, from: old.unitCode, to: record.unitCode, on: today, by: principal, at: now, db)
                     }
                     summary.updated += 1
                 }

@@ -45,12 +45,8 @@ extension AppDatabase {
             {
                 throw LianbingError.conflict("调动日期不能早于上一次调动（\(lastDate)）")
             }
-            try db.execute(
-                sql: "INSERT INTO staffMove (staffNumber, movedOn, fromUnit, toUnit, recordedAt, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [number, date.description, staff.unitCode, target.code, now, principal.auditName])
             try db.execute(sql: "UPDATE staff SET unitCode = ? WHERE number = ?", arguments: [target.code, number])
-            // A login belongs to the member's unit: when they move, their account moves with them.
-            try db.execute(sql: "UPDATE account SET unitCode = ? WHERE staffNumber = ?", arguments: [target.code, number])
+            try Self.fileMove(number, from: staff.unitCode, to: target.code, on: date, by: principal, at: now, db)
             try db.execute(
                 sql: "UPDATE trainingAttendance SET unitCode = ? WHERE staffNumber = ? AND day >= ?",
                 arguments: [target.code, number, date.description])
@@ -121,6 +117,16 @@ extension AppDatabase {
                     endsOn: (row["endsOn"] as String?).flatMap(CivilDate.init), note: row["note"])
             }
         }
+    }
+
+    /// What every change of a person's unit records, whichever door it came through (`staff move`, the roster
+    /// import): the dated move, so training knows where they were before, and their login, which belongs to their
+    /// unit.
+    static func fileMove(_ number: String, from: String, to: String, on date: CivilDate, by principal: Principal, at now: Date, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO staffMove (staffNumber, movedOn, fromUnit, toUnit, recordedAt, actor) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [number, date.description, from, to, now, principal.auditName])
+        try db.execute(sql: "UPDATE account SET unitCode = ? WHERE staffNumber = ?", arguments: [to, number])
     }
 
     /// The unit `number` belonged to on `day`: the `fromUnit` of their first move after that day, or their present
