@@ -72,18 +72,11 @@ public struct CoverageReport: Sendable, Codable, Equatable {
     public var uncoveredTable: ReportTable
 }
 
-/// A unit of a coverage subtree at a counted level.
-struct CoverageUnit: Sendable {
-    var code: String
-    var name: String
-    var path: String
-}
-
 /// A member of staff in a coverage subtree with where they stand: what the coverage report counts and the planner
 /// plans from, read once so that both always agree.
 struct CoverageEntry: Sendable {
-    var number: String
-    var name: String
+    /// Their position in `CoverageRoster.numbers` and `names`.
+    var person: Int
     /// Their present unit, as a position in `CoverageRoster.units`.
     var unit: Int
     var standing: CoverageStanding
@@ -102,10 +95,30 @@ struct CoverageEntry: Sendable {
     }
 }
 
-/// Everyone rolling coverage counts in a subtree, with the units they belong to.
+/// Everyone rolling coverage counts in a subtree, with the units they belong to. Text stays as bytes until a report
+/// lists someone (`number(of:)`, `unitName(_:)` …): counting 50,000 people needs none of it.
 struct CoverageRoster: Sendable {
-    var units: [CoverageUnit]
-    var entries: [CoverageEntry]
+    /// Unit codes of the subtree at counted levels; a unit's position is its index in `unitNames` and `unitPaths`.
+    var units = ByteKeyIndex(capacity: 1_024)
+    var unitNames = ByteList()
+    var unitPaths = ByteList()
+    var numbers = ByteKeyIndex(capacity: 1_024)
+    var names = ByteList()
+    /// Everyone read, in the order of `numbers`; `entries` leaves out those who left.
+    var people: [Person] = []
+    var entries: [CoverageEntry] = []
+
+    struct Person: Sendable {
+        var hireDate: CivilDate?
+        var leftOn: CivilDate?
+        var unit: Int
+    }
+
+    func number(of entry: CoverageEntry) -> String { numbers.key(at: entry.person) }
+    func name(of entry: CoverageEntry) -> String { names.string(at: entry.person) }
+    func unitCode(_ unit: Int) -> String { units.key(at: unit) }
+    func unitName(_ unit: Int) -> String { unitNames.string(at: unit) }
+    func unitPath(_ unit: Int) -> String { unitPaths.string(at: unit) }
 }
 
 extension AppDatabase {
@@ -116,42 +129,69 @@ extension AppDatabase {
     /// lose it, and people who left drop out from their leaving date. What counts: attendance marked attended at a
     /// session, placed by its China start date, that is a business training or a 上级调训
     /// (`TrainingKind.countsForCoverage`). Trainers and administrators only.
+    ///
+    /// For the whole province the attendance table is read on a second connection while the roster is read on the
+    /// first: two read transactions, so attendance recorded in between may count — harmless for a report, and it
+    /// brings the report within 200 ms on two cores.
     public func coverageReport(unit: String? = nil, on today: CivilDate? = nil, for principal: Principal) async throws -> CoverageReport {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看培训覆盖情况") }
         let today = try reportDay(today)
-        return try await reader.read { db in
+        let (root, settings, children) = try await reader.read { db in
             let root = try Self.reportRoot(unit, for: principal, db)
-            let settings = try Self.trainingSettings(db)
-            let cycle = settings.cycle(containing: today)
-            let roster = try Self.coverageRoster(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
-            return try Self.coverageReport(root: root, roster: roster, settings: settings, cycle: cycle, today: today, db)
+            return (root, try Self.trainingSettings(db), try Self.childUnits(of: root, db))
         }
+        let cycle = settings.cycle(containing: today)
+        let roster: CoverageRoster
+        if root.unitPath.codes.count == 1 {
+            async let everyone = reader.read { db in try Self.latestCoverageTrainingOfEveryone(upTo: today, db) }
+            let candidates = try await reader.read { db in try Self.coverageCandidates(under: root.unitPath, settings: settings, cycle: cycle, db) }
+            let (numbers, days) = try await everyone
+            let latest = (0..<candidates.numbers.count).map { position -> CivilDate? in
+                guard let index = candidates.numbers.withKey(at: position, { numbers.index(of: $0) }) else { return nil }
+                return CivilDate(dayNumber: days[index])
+            }
+            roster = Self.standings(of: candidates, latest: latest, cycle: cycle, today: today, graceDays: settings.graceDays)
+        } else {
+            roster = try await reader.read { db in
+                try Self.coverageRoster(under: root.unitPath, settings: settings, cycle: cycle, today: today, db)
+            }
+        }
+        return Self.coverageReport(root: root, children: children, roster: roster, settings: settings, cycle: cycle, today: today)
     }
 
-    /// Everyone coverage counts in the subtree at `root`, with their standing. Each person's latest counting
-    /// training up to `today` is enough, since it either lies in the cycle (covered, with that date) or is the last
-    /// training before it (uncovered since then) — `Coverage.standing` decides the rest.
-    ///
-    /// Sized for the province (28,000 units, 50,000 staff, 200,000 attendance rows well within 200 ms): the
-    /// subtree's units are read once, for the whole tree the staff table is read in order rather than unit by unit,
-    /// and the rows are read straight from SQLite (`scanRows`); the latest trainings come from
-    /// `latestCoverageTraining`, which picks its own way by size.
+    /// Everyone coverage counts in the subtree at `root`, with their standing, in one read. Each person's latest
+    /// counting training up to `today` is enough, since it either lies in the cycle (covered, with that date) or is the
+    /// last training before it (uncovered since then) — `Coverage.standing` decides the rest.
     static func coverageRoster(
         under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
     ) throws -> CoverageRoster {
+        let candidates = try coverageCandidates(under: root, settings: settings, cycle: cycle, db)
+        let latest = try latestCoverageTraining(of: candidates.numbers, upTo: today, db)
+        return standings(of: candidates, latest: latest, cycle: cycle, today: today, graceDays: settings.graceDays)
+    }
+
+    /// The people coverage may count in the subtree (active, at a counted level, not gone before the cycle), without
+    /// their standing. Sized for the province (28,000 units, 50,000 staff): the subtree's units are read once, for the
+    /// whole tree the staff table is read in order rather than unit by unit, and rows come straight from SQLite
+    /// (`scanRows`), their text kept as bytes.
+    static func coverageCandidates(under root: UnitPath, settings: TrainingSettings, cycle: TrainingCycle, _ db: Database) throws
+        -> CoverageRoster
+    {
         let levels = settings.coverageLevels.map { String($0.rawValue) }.sorted().joined(separator: ", ")
-        var units: [CoverageUnit] = []
-        var unitIndex = ByteKeyIndex(capacity: 1_024)
-        try db.scanRows(
-            "SELECT code, name, path FROM unit WHERE path >= ? AND path < ? AND level IN (\(levels))",
-            arguments: [root.lowerBound, root.upperBound]
-        ) { row in
-            let index = row.withBytes(0) { unitIndex.insert(bytes: $0) }
-            if index == units.count { units.append(CoverageUnit(code: row.string(0) ?? "", name: row.string(1) ?? "", path: row.string(2) ?? "")) }
-        }
-        guard !units.isEmpty else { return CoverageRoster(units: [], entries: []) }
+        var roster = CoverageRoster()
         let wholeTree = root.codes.count == 1
-        var people: [(person: CoveragePerson, name: String, unit: Int)] = []
+        try db.scanRows(
+            wholeTree
+                ? "SELECT code, name, path FROM unit WHERE level IN (\(levels))"
+                : "SELECT code, name, path FROM unit WHERE path >= ? AND path < ? AND level IN (\(levels))",
+            arguments: wholeTree ? [] : [root.lowerBound, root.upperBound]
+        ) { row in
+            let index = row.withBytes(0) { roster.units.insert(bytes: $0) }
+            guard index == roster.unitNames.count else { return }
+            row.withBytes(1) { roster.unitNames.append($0) }
+            row.withBytes(2) { roster.unitPaths.append($0) }
+        }
+        guard roster.units.count > 0 else { return roster }
         try db.scanRows(
             wholeTree
                 ? "SELECT s.number, s.name, s.unitCode, s.hireDate, s.leftOn FROM staff s WHERE s.isActive AND (s.leftOn IS NULL OR s.leftOn > ?)"
@@ -162,20 +202,31 @@ extension AppDatabase {
                     """,
             arguments: wholeTree ? [cycle.start.description] : [root.lowerBound, root.upperBound, cycle.start.description]
         ) { row in
-            guard let unit = row.withBytes(2, { unitIndex.index(of: $0) }), let number = row.string(0) else { return }
-            people.append((CoveragePerson(number: number, hireDate: row.civilDate(3), leftOn: row.civilDate(4)), row.string(1) ?? "", unit))
+            guard let unit = row.withBytes(2, { roster.units.index(of: $0) }) else { return }
+            // Staff numbers are the table's key, so each comes once and its position is its place in `people`.
+            guard row.withBytes(0, { roster.numbers.insert(bytes: $0) }) == roster.people.count else { return }
+            row.withBytes(1) { roster.names.append($0) }
+            roster.people.append(CoverageRoster.Person(hireDate: row.civilDate(3), leftOn: row.civilDate(4), unit: unit))
         }
-        let lastTrained = try latestCoverageTraining(of: people.map(\.person.number), upTo: today, db)
-        var entries: [CoverageEntry] = []
-        entries.reserveCapacity(people.count)
-        for (candidate, last) in zip(people, lastTrained) {
-            var person = candidate.person
-            if let last { person.trainedOn = [last] }
-            let standing = Coverage.standing(of: person, in: cycle, on: today, graceDays: settings.graceDays)
+        return roster
+    }
+
+    /// The candidates' standings from their latest trainings (in the order of `candidates.numbers`).
+    static func standings(of candidates: CoverageRoster, latest: [CivilDate?], cycle: TrainingCycle, today: CivilDate, graceDays: Int)
+        -> CoverageRoster
+    {
+        var roster = candidates
+        roster.entries = []
+        roster.entries.reserveCapacity(roster.people.count)
+        for (position, person) in roster.people.enumerated() {
+            // `Coverage.standing` does not look at the number; the roster keeps it.
+            let standing = Coverage.standing(
+                of: CoveragePerson(number: "", hireDate: person.hireDate, leftOn: person.leftOn, trainedOn: latest[position].map { [$0] } ?? []),
+                in: cycle, on: today, graceDays: graceDays)
             if case .left = standing { continue }
-            entries.append(CoverageEntry(number: person.number, name: candidate.name, unit: candidate.unit, standing: standing))
+            roster.entries.append(CoverageEntry(person: position, unit: person.unit, standing: standing))
         }
-        return CoverageRoster(units: units, entries: entries)
+        return roster
     }
 
     /// `TrainingKind.countsForCoverage(business:)` in SQL, over `trainingSession ts`: a business training, or a
@@ -191,7 +242,20 @@ extension AppDatabase {
     static func latestCoverageTraining(
         of numbers: [String], upTo today: CivilDate, using lookup: CoverageLookup? = nil, _ db: Database
     ) throws -> [CivilDate?] {
-        guard !numbers.isEmpty else { return [] }
+        var index = ByteKeyIndex(capacity: numbers.count)
+        for number in numbers { index.insert(number) }
+        let latest = try latestCoverageTraining(of: index, upTo: today, using: lookup, db)
+        return numbers.map { index.index(of: $0).flatMap { latest[$0] } }
+    }
+
+    /// As above, for the keys of `numbers` in their order there. For a few thousand people, one indexed lookup each
+    /// (`trainingAttendance_on_staffNumber_day`); for more, the lookups' random reads cost more than reading the
+    /// attendance table once in order (SQLite would sort 200,000 rows to group them by person, and a correlated
+    /// subquery takes about a second at that size).
+    static func latestCoverageTraining(
+        of numbers: ByteKeyIndex, upTo today: CivilDate, using lookup: CoverageLookup? = nil, _ db: Database
+    ) throws -> [CivilDate?] {
+        guard numbers.count > 0 else { return [] }
         // MAX(rowid) estimates the table's size without counting it; one lookup costs about as much as reading
         // 70 rows in order.
         let attendanceRows = try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM trainingAttendance") ?? 0
@@ -203,10 +267,33 @@ extension AppDatabase {
                     WHERE ta.staffNumber = ? AND ta.status = 'attended' AND \(countsForCoverageSQL) AND ts.startDate <= ?
                     """)
             let day = today.description
-            return try numbers.map { CivilDate.stored(try String.fetchOne(statement, arguments: [$0, day])) }
+            return try (0..<numbers.count).map { CivilDate.stored(try String.fetchOne(statement, arguments: [numbers.key(at: $0), day])) }
         }
-        // The table scan. Counting sessions by id: an array when ids are dense enough (they are row ids), so each
-        // attendance row costs one array read and one lookup of the staff number's bytes.
+        var latest = Array(repeating: Int.min, count: numbers.count)
+        try scanCoverageAttendance(upTo: today, db) { number, day in
+            guard let index = numbers.index(of: number), latest[index] < day else { return }
+            latest[index] = day
+        }
+        return latest.map { $0 == .min ? nil : CivilDate(dayNumber: $0) }
+    }
+
+    /// The latest counting training (as a day number) of everyone attendance names, whoever they are: what the whole
+    /// province's report reads on its second connection while the first reads the roster.
+    static func latestCoverageTrainingOfEveryone(upTo today: CivilDate, _ db: Database) throws -> (numbers: ByteKeyIndex, days: [Int]) {
+        var numbers = ByteKeyIndex(capacity: 65_536)
+        var days: [Int] = []
+        try scanCoverageAttendance(upTo: today, db) { number, day in
+            let index = numbers.insert(bytes: number)
+            if index == days.count { days.append(day) } else if days[index] < day { days[index] = day }
+        }
+        return (numbers, days)
+    }
+
+    /// Reads the attendance table once, in order, handing over each attended row of a session counting for coverage
+    /// and started by `today`: the staff number's bytes and the session's China start date as a day number. Sessions
+    /// are looked up by id in an array when their ids are dense enough (they are row ids), so a row costs one array
+    /// read on top of SQLite's own work.
+    private static func scanCoverageAttendance(upTo today: CivilDate, _ db: Database, _ visit: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
         var sessionDays: [Int64: Int] = [:]
         var maxId: Int64 = 0
         try db.scanRows(
@@ -218,15 +305,13 @@ extension AppDatabase {
                 maxId = max(maxId, id)
             }
         }
+        guard !sessionDays.isEmpty else { return }
         let none = Int.min
         var dayOfSession: [Int] = []
         if maxId < 10_000_000 {
             dayOfSession = Array(repeating: none, count: Int(maxId) + 1)
             for (id, day) in sessionDays where id >= 0 { dayOfSession[Int(id)] = day }
         }
-        var position = ByteKeyIndex(capacity: numbers.count)
-        for number in numbers { position.insert(number) }
-        var latest = Array(repeating: none, count: position.count)
         try db.scanRows("SELECT sessionId, staffNumber FROM trainingAttendance WHERE status = 'attended'") { row in
             let id = row.int64(0)
             let day: Int
@@ -236,22 +321,26 @@ extension AppDatabase {
             } else {
                 day = sessionDays[id] ?? none
             }
-            guard day != none, let index = row.withBytes(1, { position.index(of: $0) }), latest[index] < day else { return }
-            latest[index] = day
-        }
-        return numbers.map { number in
-            guard let index = position.index(of: number), latest[index] != none else { return nil }
-            return CivilDate(dayNumber: latest[index])
+            guard day != none else { return }
+            row.withBytes(1) { visit($0, day) }
         }
     }
 
     private static func coverageReport(
-        root: UnitRecord, roster: CoverageRoster, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate, _ db: Database
-    ) throws -> CoverageReport {
-        let children = try childUnits(of: root, db)
-        // Each unit's row once, rather than each person's: -1 for the report unit itself.
-        let slotOfChild = Dictionary(children.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let slotOfUnit = roster.units.map { unit in childKey(of: unit.path, under: root.path).flatMap { slotOfChild[$0] } ?? -1 }
+        root: UnitRecord, children: [UnitRecord], roster: CoverageRoster, settings: TrainingSettings, cycle: TrainingCycle, today: CivilDate
+    ) -> CoverageReport {
+        // Each unit's row once, rather than each person's, from the bytes of its path: -1 for the report unit itself.
+        var childIndex = ByteKeyIndex(capacity: children.count)
+        for child in children { childIndex.insert(child.code) }
+        let rootLength = root.path.utf8.count
+        let slotOfUnit = (0..<roster.units.count).map { unit in
+            roster.unitPaths.withBytes(at: unit) { path -> Int in
+                guard path.count > rootLength else { return -1 }
+                let rest = UnsafeBufferPointer(rebasing: path[rootLength...])
+                guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return -1 }
+                return childIndex.index(of: UnsafeBufferPointer(rebasing: rest[..<slash])) ?? -1
+            }
+        }
         var own = CoverageCounts()
         var byChild = Array(repeating: CoverageCounts(), count: children.count)
         var total = CoverageCounts()
@@ -261,8 +350,10 @@ extension AppDatabase {
             let slot = slotOfUnit[entry.unit]
             if slot >= 0 { byChild[slot].count(entry.standing) } else { own.count(entry.standing) }
             if case .uncovered(let last) = entry.standing {
-                let unit = roster.units[entry.unit]
-                uncovered.append(UncoveredPerson(number: entry.number, name: entry.name, unitCode: unit.code, unitName: unit.name, lastTrained: last))
+                uncovered.append(
+                    UncoveredPerson(
+                        number: roster.number(of: entry), name: roster.name(of: entry), unitCode: roster.unitCode(entry.unit),
+                        unitName: roster.unitName(entry.unit), lastTrained: last))
             }
         }
         uncovered.sort { Coverage.longerUntrained($0.lastTrained, $0.number, than: $1.lastTrained, $1.number) }

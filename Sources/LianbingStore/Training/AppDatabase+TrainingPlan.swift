@@ -152,7 +152,7 @@ extension AppDatabase {
                     WHERE ts.status IN ('\(TrainingSessionStatus.draft.rawValue)', '\(TrainingSessionStatus.published.rawValue)')
                       AND ts.startDate >= ? AND ts.startDate < ? AND \(countsForCoverageSQL)
                     """, arguments: [today.description, cycle.end.description]))
-        let toPlan = uncovered.filter { !invited.contains($0.number) }
+        let toPlan = uncovered.filter { !invited.contains(roster.number(of: $0)) }
         // Towns of the subtree (the root too, when it is one), to find each unit's level-4 ancestor in its path.
         let towns = try Dictionary(
             Row.fetchAll(
@@ -160,22 +160,25 @@ extension AppDatabase {
                 arguments: [root.unitPath.lowerBound, root.unitPath.upperBound, UnitLevel.town.rawValue]
             ).map { ($0["code"] as String, $0["name"] as String) }, uniquingKeysWith: { a, _ in a })
         // Per unit once: its town (code and name), or the unit itself when it lies above or outside any town.
-        let groupOfUnit = roster.units.map { unit -> (code: String, name: String) in
-            if let town = unit.path.split(separator: "/").lazy.map(String.init).first(where: { towns[$0] != nil }) {
-                return (town, towns[town]!)
-            }
-            return (unit.code, unit.name)
-        }
+        var groupOfUnit: [Int: (code: String, name: String)] = [:]
         var people: [String: PlannedInvitee] = [:]
         var planned: [PlannedPerson] = []
         for entry in toPlan {
-            let unit = roster.units[entry.unit]
-            let group = groupOfUnit[entry.unit]
+            let group: (code: String, name: String)
+            if let known = groupOfUnit[entry.unit] {
+                group = known
+            } else if let town = roster.unitPath(entry.unit).split(separator: "/").lazy.map(String.init).first(where: { towns[$0] != nil }) {
+                group = (town, towns[town]!)
+            } else {
+                group = (roster.unitCode(entry.unit), roster.unitName(entry.unit))
+            }
+            groupOfUnit[entry.unit] = group
+            let number = roster.number(of: entry)
             let invitee = PlannedInvitee(
-                number: entry.number, name: entry.name, unitCode: unit.code, unitName: unit.name, lastTrained: entry.lastTrained,
-                groupCode: group.code, groupName: group.name)
-            people[entry.number] = invitee
-            planned.append(PlannedPerson(number: entry.number, group: group.code, lastTrained: entry.lastTrained))
+                number: number, name: roster.name(of: entry), unitCode: roster.unitCode(entry.unit), unitName: roster.unitName(entry.unit),
+                lastTrained: entry.lastTrained, groupCode: group.code, groupName: group.name)
+            people[number] = invitee
+            planned.append(PlannedPerson(number: number, group: group.code, lastTrained: entry.lastTrained))
         }
         let plan = CoveragePlanner.plan(planned, dates: dates, capacity: capacity)
         let cohorts = plan.cohorts.map { PlannedCohort(date: $0.date, people: $0.members.compactMap { people[$0] }) }

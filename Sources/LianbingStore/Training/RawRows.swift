@@ -3,6 +3,7 @@ import GRDBSQLite
 #elseif canImport(SQLite3)
 import SQLite3
 #endif
+import Foundation
 import GRDB
 import LianbingCore
 
@@ -54,22 +55,62 @@ extension Database {
     }
 }
 
-/// Keys given as bytes (staff numbers, unit codes) and their positions: an open-addressing table, so a scan can find
-/// a row's person or unit from SQLite's bytes without making a `String` and hashing it.
-struct ByteKeyIndex {
+/// Pieces of text kept as bytes in one buffer and made into `String`s only when asked for: a report over 50,000
+/// people needs the names of the few hundred it lists, not of everyone it counts.
+struct ByteList {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [Int32]
+
+    var count: Int { starts.count - 1 }
+
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+        starts.append(bytes.count)
+    }
+
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { append($0) }
+    }
+
+    func string(at index: Int) -> String { String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self) }
+
+    func withBytes<T>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBufferPointer { all in try body(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]])) }
+    }
+
+    /// Whether the piece at `index` has exactly these bytes.
+    func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[index]
+        guard starts[index + 1] - start == key.count else { return false }
+        guard !key.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, key.count) == 0 }
+    }
+}
+
+/// Keys given as bytes (staff numbers, unit codes) and their positions: an open-addressing table, so a scan can find
+/// a row's person or unit from SQLite's bytes without making a `String` and hashing it. A slot holds the key's first
+/// 16 bytes, its length and position, so finding a staff number or unit code (both short) costs one memory read;
+/// longer keys are compared in full against `keys`.
+struct ByteKeyIndex {
+    private(set) var keys = ByteList()
+    private struct Slot {
+        /// `length << 48 | position + 1`; 0 for an empty slot.
+        var meta: UInt64 = 0
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+    }
+    private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
-    var count: Int { starts.count - 1 }
+    var count: Int { keys.count }
 
     /// The position of `key`, adding it when new.
     @discardableResult
@@ -80,59 +121,68 @@ struct ByteKeyIndex {
 
     @discardableResult
     mutating func insert(bytes key: UnsafeBufferPointer<UInt8>) -> Int {
-        var slot = Self.hash(key) & mask
-        while slots[slot] >= 0 {
-            if matches(Int(slots[slot]), key) { return Int(slots[slot]) }
-            slot = (slot + 1) & mask
-        }
+        let packed = Self.pack(key)
+        if let found = find(key, packed) { return found }
         let index = count
-        bytes.append(contentsOf: key)
-        starts.append(bytes.count)
-        slots[slot] = Int32(index)
+        keys.append(key)
+        place(index, packed)
         if count * 2 > slots.count { grow() }
         return index
     }
 
-    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = Self.hash(key) & mask
-        while slots[slot] >= 0 {
-            if matches(Int(slots[slot]), key) { return Int(slots[slot]) }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? { find(key, Self.pack(key)) }
 
     func index(of key: String) -> Int? {
         var key = key
         return key.withUTF8 { index(of: $0) }
     }
 
-    private func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[index]
-        guard starts[index + 1] - start == key.count else { return false }
-        for offset in 0..<key.count where bytes[start + offset] != key[offset] { return false }
-        return true
+    /// The key at `index`, as text.
+    func key(at index: Int) -> String { keys.string(at: index) }
+
+    func withKey<T>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T { try keys.withBytes(at: index, body) }
+
+    private typealias Packed = (head: UInt64, tail: UInt64, length: UInt64, hash: Int)
+
+    /// The first 16 bytes as two words, and a hash of them and the length (plus the rest, for longer keys).
+    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> Packed {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        for (offset, byte) in key.prefix(16).enumerated() {
+            if offset < 8 { head |= UInt64(byte) << (8 * UInt64(offset)) } else { tail |= UInt64(byte) << (8 * UInt64(offset - 8)) }
+        }
+        var hash = head &* 0x9e37_79b9_7f4a_7c15 ^ (tail &+ UInt64(key.count)) &* 0xc2b2_ae3d_27d4_eb4f
+        for byte in key.dropFirst(16) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        return (head, tail, UInt64(min(key.count, 0xFFFF)), Int(truncatingIfNeeded: hash))
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>, _ packed: Packed) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = packed.hash & mask
+            while true {
+                let entry = slots[slot]
+                if entry.meta == 0 { return nil }
+                if entry.head == packed.head, entry.tail == packed.tail, entry.meta >> 48 == packed.length {
+                    let index = Int(entry.meta & 0xFFFF_FFFF_FFFF) - 1
+                    if key.count <= 16 || keys.matches(index, key) { return index }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func place(_ index: Int, _ packed: Packed) {
+        var slot = packed.hash & mask
+        while slots[slot].meta != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(meta: packed.length << 48 | UInt64(index + 1), head: packed.head, tail: packed.tail)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: Slot(), count: slots.count * 2)
         mask = slots.count - 1
-        for index in 0..<count {
-            var slot = bytes.withUnsafeBufferPointer { all in
-                Self.hash(UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]]))
-            } & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-        }
-    }
-
-    /// FNV-1a: short keys, no need for a keyed hash — the keys come from the database, not from requests.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+        for index in 0..<count { place(index, keys.withBytes(at: index) { Self.pack($0) }) }
     }
 }

@@ -40,9 +40,8 @@ extension AppDatabase {
     /// The code of the child of `root` whose subtree holds `path`; `nil` for the root itself. Reads the path's text,
     /// so splitting 50,000 people between a report's rows costs no query.
     static func childKey(of path: String, under root: String) -> String? {
-        guard path.count > root.count else { return nil }
         let rest = path.utf8.dropFirst(root.utf8.count)
-        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        guard !rest.isEmpty, let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
         return String(Substring(rest[..<slash]))
     }
 

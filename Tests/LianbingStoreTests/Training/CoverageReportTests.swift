@@ -131,6 +131,9 @@ struct CoverageReportTests {
                 let dates = try AppDatabase.latestCoverageTraining(of: numbers, upTo: today, using: lookup, db)
                 return Dictionary(uniqueKeysWithValues: zip(numbers, dates).compactMap { number, date in date.map { (number, $0) } })
             }
+            let (index, days) = try AppDatabase.latestCoverageTrainingOfEveryone(upTo: today, db)
+            let everyone = Dictionary(uniqueKeysWithValues: days.indices.map { (index.key(at: $0), CivilDate(dayNumber: days[$0])!) })
+            #expect(everyone == (try latest(.perPerson)))
             return (try latest(.perPerson), try latest(.tableScan))
         }
         #expect(perPerson == scan)
