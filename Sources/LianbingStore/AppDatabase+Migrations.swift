@@ -378,6 +378,26 @@ extension AppDatabase {
                 t.uniqueKey(["post", "level", "version"])
             }
         }
+        migrator.registerMigration("v6 report generation") { db in
+            // One number that every write to what the training reports read moves on, whichever program writes
+            // (the server, the CLI beside it): a cached report is good while the number is the one it was made at.
+            try db.create(table: "reportGeneration") { t in
+                t.column("id", .integer).primaryKey().check { $0 == 1 }
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO reportGeneration (id, value) VALUES (1, 0)")
+            // Spelled out rather than shared with the code, so that this migration stays as it shipped.
+            let sources = ["unit", "staff", "staffMove", "staffPlacement", "post", "meta", "trainingSession", "trainingAttendance", "curriculumStandard"]
+            for table in sources {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER reportGeneration_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                            BEGIN UPDATE reportGeneration SET value = value + 1; END
+                            """)
+                }
+            }
+        }
         return migrator
     }
 }

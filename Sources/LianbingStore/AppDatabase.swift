@@ -11,6 +11,7 @@ public struct AppDatabase: Sendable {
     public let passwords: PasswordHasher
     public let clock: @Sendable () -> Date
     let cache = QuestionCache()
+    let reportCache = ReportCache()
     /// Group commit for the writes many candidates make at once (answer saves, starts, session touches).
     let batcher: WriteBatcher
 

@@ -40,45 +40,46 @@ extension AppDatabase {
         try InputBounds.check(months, in: Self.attendanceSeriesMonths, "月数", unit: "个")
         let today = try reportDay(today)
         let firstMonth = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: -(months - 1))!
-        return try await reader.read { db in
-            let root = try Self.reportRoot(unit, for: principal, db)
-            // The whole tree: every attendance row belongs to it, so the table is read once without looking up units.
-            // A subtree: only the attendance of people who were in it — its staff now and those who moved out of it —
-            // found through the (staffNumber, day) index, then kept where the unit on the day lies in the subtree.
-            let sql: String
-            var arguments: StatementArguments = ["first": firstMonth.description, "today": today.description]
-            if root.parentCode == nil {
-                sql = """
-                    SELECT substr(ta.day, 1, 7) AS month, COUNT(*) AS days
-                    FROM trainingAttendance ta
-                    WHERE ta.status = 'attended' AND ta.day >= :first AND ta.day <= :today
-                    GROUP BY month
-                    """
-            } else {
-                sql = """
-                    SELECT substr(ta.day, 1, 7) AS month, COUNT(*) AS days
-                    FROM trainingAttendance ta JOIN unit au ON au.code = ta.unitCode
-                    WHERE ta.status = 'attended' AND ta.day >= :first AND ta.day <= :today
-                      AND au.path >= :lower AND au.path < :upper
-                      AND ta.staffNumber IN (
-                          SELECT s.number FROM staff s JOIN unit su ON su.code = s.unitCode WHERE su.path >= :lower AND su.path < :upper
-                          UNION
-                          SELECT m.staffNumber FROM staffMove m JOIN unit mu ON mu.code = m.fromUnit WHERE mu.path >= :lower AND mu.path < :upper)
-                    GROUP BY month
-                    """
-                arguments += ["lower": root.unitPath.lowerBound, "upper": root.unitPath.upperBound]
+        return try await cachedReport("attendance-series", unit: unit, today: today, parameters: String(months), for: principal) { root in
+            try await reader.read { db in
+                // The whole tree: every attendance row belongs to it, so the table is read once without looking up units.
+                // A subtree: only the attendance of people who were in it — its staff now and those who moved out of it —
+                // found through the (staffNumber, day) index, then kept where the unit on the day lies in the subtree.
+                let sql: String
+                var arguments: StatementArguments = ["first": firstMonth.description, "today": today.description]
+                if root.parentCode == nil {
+                    sql = """
+                        SELECT substr(ta.day, 1, 7) AS month, COUNT(*) AS days
+                        FROM trainingAttendance ta
+                        WHERE ta.status = 'attended' AND ta.day >= :first AND ta.day <= :today
+                        GROUP BY month
+                        """
+                } else {
+                    sql = """
+                        SELECT substr(ta.day, 1, 7) AS month, COUNT(*) AS days
+                        FROM trainingAttendance ta JOIN unit au ON au.code = ta.unitCode
+                        WHERE ta.status = 'attended' AND ta.day >= :first AND ta.day <= :today
+                          AND au.path >= :lower AND au.path < :upper
+                          AND ta.staffNumber IN (
+                              SELECT s.number FROM staff s JOIN unit su ON su.code = s.unitCode WHERE su.path >= :lower AND su.path < :upper
+                              UNION
+                              SELECT m.staffNumber FROM staffMove m JOIN unit mu ON mu.code = m.fromUnit WHERE mu.path >= :lower AND mu.path < :upper)
+                        GROUP BY month
+                        """
+                    arguments += ["lower": root.unitPath.lowerBound, "upper": root.unitPath.upperBound]
+                }
+                var counts: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) { counts[row["month"]] = row["days"] }
+                let series = (0..<months).map { offset -> MonthlyAttendance in
+                    let month = String(firstMonth.adding(months: offset)!.description.prefix(7))
+                    return MonthlyAttendance(month: month, personDays: counts[month] ?? 0)
+                }
+                return AttendanceSeries(
+                    unit: Self.reportUnit(root), today: today, months: series,
+                    table: ReportTable(
+                        title: "\(root.name) 每月培训出勤人天（\(series.first!.month) 至 \(series.last!.month)，截至 \(today)）",
+                        columns: ["月份", "出勤人天"], rows: series.map { [$0.month, String($0.personDays)] }))
             }
-            var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) { counts[row["month"]] = row["days"] }
-            let series = (0..<months).map { offset -> MonthlyAttendance in
-                let month = String(firstMonth.adding(months: offset)!.description.prefix(7))
-                return MonthlyAttendance(month: month, personDays: counts[month] ?? 0)
-            }
-            return AttendanceSeries(
-                unit: Self.reportUnit(root), today: today, months: series,
-                table: ReportTable(
-                    title: "\(root.name) 每月培训出勤人天（\(series.first!.month) 至 \(series.last!.month)，截至 \(today)）",
-                    columns: ["月份", "出勤人天"], rows: series.map { [$0.month, String($0.personDays)] }))
         }
     }
 }

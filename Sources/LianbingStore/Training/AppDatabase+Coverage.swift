@@ -136,10 +136,13 @@ extension AppDatabase {
     public func coverageReport(unit: String? = nil, on today: CivilDate? = nil, for principal: Principal) async throws -> CoverageReport {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看培训覆盖情况") }
         let today = try reportDay(today)
-        let (root, settings, children) = try await reader.read { db in
-            let root = try Self.reportRoot(unit, for: principal, db)
-            return (root, try Self.trainingSettings(db), try Self.childUnits(of: root, db))
+        return try await cachedReport("coverage", unit: unit, today: today, for: principal) { root in
+            try await computeCoverageReport(root: root, today: today)
         }
+    }
+
+    private func computeCoverageReport(root: UnitRecord, today: CivilDate) async throws -> CoverageReport {
+        let (settings, children) = try await reader.read { db in (try Self.trainingSettings(db), try Self.childUnits(of: root, db)) }
         let cycle = settings.cycle(containing: today)
         let roster: CoverageRoster
         if root.unitPath.codes.count == 1 {

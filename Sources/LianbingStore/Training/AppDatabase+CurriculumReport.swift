@@ -106,100 +106,101 @@ extension AppDatabase {
     public func curriculumReport(unit: String? = nil, on today: CivilDate? = nil, for principal: Principal) async throws -> CurriculumReport {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看培训标准完成情况") }
         let today = try reportDay(today)
-        return try await reader.read { db in
-            let root = try Self.reportRoot(unit, for: principal, db)
-            let cycle = try Self.trainingSettings(db).cycle(containing: today)
-            // By the post's row id: 50,000 look-ups of a Chinese post name would each hash it.
-            let postIDs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, rowid FROM post").map { ($0[0] as String, $0[1] as Int64) })
-            var standards: [Int64: [Int: CurriculumStandard]] = [:]
-            for (post, byLevel) in try Self.curriculumStandardsInForce(db, cycle: cycle) {
-                if let id = postIDs[post] { standards[id] = byLevel }
-            }
-            let topics = CurriculumTopics()
-            // People who attended the same topics miss the same ones: the rule runs once per combination.
-            var missingTopics: [MissingTopicsKey: [String]] = [:]
-            var own = CurriculumCounts()
-            var byChild: [String: CurriculumCounts] = [:]
-            var total = CurriculumCounts()
-            var people: [(path: String, person: CurriculumPerson)] = []
-            var childOfUnit: [String: String?] = [:]
-            try Self.forEachCurriculumEntry(.subtree(root.unitPath), cycle: cycle, today: today, topics: topics, db) { entry in
-                let standard = standards[entry.postID]?[entry.level]
-                var gap: CurriculumGap?
-                if let standard {
-                    let key = MissingTopicsKey(postID: entry.postID, level: entry.level, topics: entry.topics)
-                    let missing: [String]
-                    if standard.topics.isEmpty {
-                        missing = []
-                    } else if let known = missingTopics[key] {
-                        missing = known
-                    } else {
-                        missing = Curriculum.missingTopics(standard, attendedTopics: topics.names(entry.topics))
-                        missingTopics[key] = missing
+        return try await cachedReport("curriculum", unit: unit, today: today, for: principal) { root in
+            try await reader.read { db in
+                let cycle = try Self.trainingSettings(db).cycle(containing: today)
+                // By the post's row id: 50,000 look-ups of a Chinese post name would each hash it.
+                let postIDs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, rowid FROM post").map { ($0[0] as String, $0[1] as Int64) })
+                var standards: [Int64: [Int: CurriculumStandard]] = [:]
+                for (post, byLevel) in try Self.curriculumStandardsInForce(db, cycle: cycle) {
+                    if let id = postIDs[post] { standards[id] = byLevel }
+                }
+                let topics = CurriculumTopics()
+                // People who attended the same topics miss the same ones: the rule runs once per combination.
+                var missingTopics: [MissingTopicsKey: [String]] = [:]
+                var own = CurriculumCounts()
+                var byChild: [String: CurriculumCounts] = [:]
+                var total = CurriculumCounts()
+                var people: [(path: String, person: CurriculumPerson)] = []
+                var childOfUnit: [String: String?] = [:]
+                try Self.forEachCurriculumEntry(.subtree(root.unitPath), cycle: cycle, today: today, topics: topics, db) { entry in
+                    let standard = standards[entry.postID]?[entry.level]
+                    var gap: CurriculumGap?
+                    if let standard {
+                        let key = MissingTopicsKey(postID: entry.postID, level: entry.level, topics: entry.topics)
+                        let missing: [String]
+                        if standard.topics.isEmpty {
+                            missing = []
+                        } else if let known = missingTopics[key] {
+                            missing = known
+                        } else {
+                            missing = Curriculum.missingTopics(standard, attendedTopics: topics.names(entry.topics))
+                            missingTopics[key] = missing
+                        }
+                        gap = CurriculumGap(missingHours: Curriculum.missingHours(standard, attendedHours: entry.hours), missingTopics: missing)
                     }
-                    gap = CurriculumGap(missingHours: Curriculum.missingHours(standard, attendedHours: entry.hours), missingTopics: missing)
+                    let meets = gap?.isMet ?? false
+                    total.count(hasStandard: standard != nil, meets: meets)
+                    // Per unit, not per person: a unit's people all fall in the same row.
+                    let childKey: String?
+                    if let known = childOfUnit[entry.unitCode] {
+                        childKey = known
+                    } else {
+                        childKey = Self.childKey(of: entry.path, under: root.path)
+                        childOfUnit[entry.unitCode] = .some(childKey)
+                    }
+                    if let key = childKey {
+                        byChild[key, default: CurriculumCounts()].count(hasStandard: standard != nil, meets: meets)
+                    } else {
+                        own.count(hasStandard: standard != nil, meets: meets)
+                    }
+                    if let standard, let gap {
+                        people.append(
+                            (
+                                entry.path,
+                                CurriculumPerson(
+                                    number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, post: standard.post,
+                                    level: UnitLevel(rawValue: entry.level) ?? .village, standardVersion: standard.version, requiredHours: standard.hours,
+                                    requiredTopics: standard.topics, doneHours: entry.hours, missingHours: gap.missingHours, missingTopics: gap.missingTopics,
+                                    isMet: gap.isMet)
+                            ))
+                    }
                 }
-                let meets = gap?.isMet ?? false
-                total.count(hasStandard: standard != nil, meets: meets)
-                // Per unit, not per person: a unit's people all fall in the same row.
-                let childKey: String?
-                if let known = childOfUnit[entry.unitCode] {
-                    childKey = known
-                } else {
-                    childKey = Self.childKey(of: entry.path, under: root.path)
-                    childOfUnit[entry.unitCode] = .some(childKey)
+                let peopleTotal = people.count
+                people.sort { a, b in
+                    if a.person.isMet != b.person.isMet { return !a.person.isMet }
+                    return (a.path, a.person.number) < (b.path, b.person.number)
                 }
-                if let key = childKey {
-                    byChild[key, default: CurriculumCounts()].count(hasStandard: standard != nil, meets: meets)
-                } else {
-                    own.count(hasStandard: standard != nil, meets: meets)
-                }
-                if let standard, let gap {
-                    people.append(
-                        (
-                            entry.path,
-                            CurriculumPerson(
-                                number: entry.number, name: entry.name, unitCode: entry.unitCode, unitName: entry.unitName, post: standard.post,
-                                level: UnitLevel(rawValue: entry.level) ?? .village, standardVersion: standard.version, requiredHours: standard.hours,
-                                requiredTopics: standard.topics, doneHours: entry.hours, missingHours: gap.missingHours, missingTopics: gap.missingTopics,
-                                isMet: gap.isMet)
-                        ))
-                }
-            }
-            let peopleTotal = people.count
-            people.sort { a, b in
-                if a.person.isMet != b.person.isMet { return !a.person.isMet }
-                return (a.path, a.person.number) < (b.path, b.person.number)
-            }
-            let listed = people.prefix(Self.curriculumPeopleLimit).map(\.person)
+                let listed = people.prefix(Self.curriculumPeopleLimit).map(\.person)
 
-            let rootUnit = Self.reportUnit(root)
-            var rows: [CurriculumRow] = []
-            if own != CurriculumCounts() { rows.append(CurriculumRow(unit: rootUnit, ownStaffOnly: true, counts: own)) }
-            rows += try Self.childUnits(of: root, db).map {
-                CurriculumRow(unit: Self.reportUnit($0), ownStaffOnly: false, counts: byChild[$0.code] ?? CurriculumCounts())
+                let rootUnit = Self.reportUnit(root)
+                var rows: [CurriculumRow] = []
+                if own != CurriculumCounts() { rows.append(CurriculumRow(unit: rootUnit, ownStaffOnly: true, counts: own)) }
+                rows += try Self.childUnits(of: root, db).map {
+                    CurriculumRow(unit: Self.reportUnit($0), ownStaffOnly: false, counts: byChild[$0.code] ?? CurriculumCounts())
+                }
+                let totalRow = CurriculumRow(unit: rootUnit, ownStaffOnly: false, counts: total)
+                func line(_ name: String, _ counts: CurriculumCounts) -> [String] {
+                    [name, String(counts.staff), String(counts.withStandard), String(counts.meeting), Self.percentText(counts.meeting, of: counts.withStandard)]
+                }
+                let table = ReportTable(
+                    title: "\(root.name) 培训内容与标准完成情况（\(cycle.start) 至 \(cycle.lastDay)，截至 \(today)）",
+                    columns: ["单位", "在岗人数", "有标准", "达标", "达标率"],
+                    rows: rows.map { line($0.ownStaffOnly ? Self.ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
+                let shown = listed.count < peopleTotal ? "，列出前 \(listed.count) 人" : ""
+                let peopleTable = ReportTable(
+                    title: "\(root.name) 人员培训标准完成情况（\(peopleTotal) 人有标准\(shown)，未达标者在前）",
+                    columns: ["工号", "姓名", "单位", "岗位", "层级", "应修学时", "已修学时", "缺少专题", "是否达标"],
+                    rows: listed.map {
+                        [
+                            $0.number, $0.name, $0.unitName, $0.post, $0.level.label, Self.expertHoursText($0.requiredHours), Self.expertHoursText($0.doneHours),
+                            $0.missingTopics.isEmpty ? "—" : $0.missingTopics.joined(separator: "、"), $0.isMet ? "是" : "否",
+                        ]
+                    })
+                return CurriculumReport(
+                    unit: rootUnit, today: today, cycle: cycle, rows: rows, total: totalRow, people: Array(listed), peopleTotal: peopleTotal,
+                    peopleLimit: Self.curriculumPeopleLimit, table: table, peopleTable: peopleTable)
             }
-            let totalRow = CurriculumRow(unit: rootUnit, ownStaffOnly: false, counts: total)
-            func line(_ name: String, _ counts: CurriculumCounts) -> [String] {
-                [name, String(counts.staff), String(counts.withStandard), String(counts.meeting), Self.percentText(counts.meeting, of: counts.withStandard)]
-            }
-            let table = ReportTable(
-                title: "\(root.name) 培训内容与标准完成情况（\(cycle.start) 至 \(cycle.lastDay)，截至 \(today)）",
-                columns: ["单位", "在岗人数", "有标准", "达标", "达标率"],
-                rows: rows.map { line($0.ownStaffOnly ? Self.ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
-            let shown = listed.count < peopleTotal ? "，列出前 \(listed.count) 人" : ""
-            let peopleTable = ReportTable(
-                title: "\(root.name) 人员培训标准完成情况（\(peopleTotal) 人有标准\(shown)，未达标者在前）",
-                columns: ["工号", "姓名", "单位", "岗位", "层级", "应修学时", "已修学时", "缺少专题", "是否达标"],
-                rows: listed.map {
-                    [
-                        $0.number, $0.name, $0.unitName, $0.post, $0.level.label, Self.expertHoursText($0.requiredHours), Self.expertHoursText($0.doneHours),
-                        $0.missingTopics.isEmpty ? "—" : $0.missingTopics.joined(separator: "、"), $0.isMet ? "是" : "否",
-                    ]
-                })
-            return CurriculumReport(
-                unit: rootUnit, today: today, cycle: cycle, rows: rows, total: totalRow, people: Array(listed), peopleTotal: peopleTotal,
-                peopleLimit: Self.curriculumPeopleLimit, table: table, peopleTable: peopleTable)
         }
     }
 

@@ -58,66 +58,67 @@ extension AppDatabase {
         let today = try reportDay(today)
         let halfYear = halfYear ?? HalfYear(containing: today)
         guard Self.reportDays.contains(halfYear.firstDay) else { throw LianbingError.invalid("半年须在 2000 年到 2099 年之间") }
-        return try await reader.read { db in
-            let root = try Self.reportRoot(unit, for: principal, db)
-            let settings = try Self.trainingSettings(db)
-            let obliged = try Self.obligedUnits(under: root.unitPath, obligation: settings.obligation, db)
-            let sessions = try Self.complianceSessions(organisedUnder: root.unitPath, from: halfYear.firstDay, to: halfYear.lastDay, db)
-            let paths = obliged.map { UnitPath(rawValue: $0.path) }
-            let units = Dictionary(obliged.map { ($0.path, Self.reportUnit($0)) }, uniquingKeysWith: { a, _ in a })
-            let standings = HalfYearCompliance.standings(of: paths, sessions: sessions, in: halfYear)
-            let warningPaths: [UnitPath] =
-                HalfYear(containing: today) == halfYear
-                ? HalfYearCompliance.warnings(of: paths, sessions: sessions, today: today, days: settings.warningDays) : []
+        return try await cachedReport("half-year", unit: unit, today: today, parameters: halfYear.description, for: principal) { root in
+            try await reader.read { db in
+                let settings = try Self.trainingSettings(db)
+                let obliged = try Self.obligedUnits(under: root.unitPath, obligation: settings.obligation, db)
+                let sessions = try Self.complianceSessions(organisedUnder: root.unitPath, from: halfYear.firstDay, to: halfYear.lastDay, db)
+                let paths = obliged.map { UnitPath(rawValue: $0.path) }
+                let units = Dictionary(obliged.map { ($0.path, Self.reportUnit($0)) }, uniquingKeysWith: { a, _ in a })
+                let standings = HalfYearCompliance.standings(of: paths, sessions: sessions, in: halfYear)
+                let warningPaths: [UnitPath] =
+                    HalfYear(containing: today) == halfYear
+                    ? HalfYearCompliance.warnings(of: paths, sessions: sessions, today: today, days: settings.warningDays) : []
 
-            var own = (obliged: 0, compliant: 0)
-            var byChild: [String: (obliged: Int, compliant: Int)] = [:]
-            var total = (obliged: 0, compliant: 0)
-            var nonCompliant: [HalfYearUnitStanding] = []
-            for standing in standings {
-                let compliant = standing.isCompliant ? 1 : 0
-                total.obliged += 1
-                total.compliant += compliant
-                if let key = Self.childKey(of: standing.unit.rawValue, under: root.path) {
-                    byChild[key, default: (0, 0)].obliged += 1
-                    byChild[key, default: (0, 0)].compliant += compliant
-                } else {
-                    own.obliged += 1
-                    own.compliant += compliant
+                var own = (obliged: 0, compliant: 0)
+                var byChild: [String: (obliged: Int, compliant: Int)] = [:]
+                var total = (obliged: 0, compliant: 0)
+                var nonCompliant: [HalfYearUnitStanding] = []
+                for standing in standings {
+                    let compliant = standing.isCompliant ? 1 : 0
+                    total.obliged += 1
+                    total.compliant += compliant
+                    if let key = Self.childKey(of: standing.unit.rawValue, under: root.path) {
+                        byChild[key, default: (0, 0)].obliged += 1
+                        byChild[key, default: (0, 0)].compliant += compliant
+                    } else {
+                        own.obliged += 1
+                        own.compliant += compliant
+                    }
+                    if !standing.isCompliant, let unit = units[standing.unit.rawValue] {
+                        nonCompliant.append(HalfYearUnitStanding(unit: unit, qualifyingSessions: 0))
+                    }
                 }
-                if !standing.isCompliant, let unit = units[standing.unit.rawValue] {
-                    nonCompliant.append(HalfYearUnitStanding(unit: unit, qualifyingSessions: 0))
-                }
-            }
-            let warnings = warningPaths.compactMap { units[$0.rawValue].map { HalfYearUnitStanding(unit: $0, qualifyingSessions: 0) } }
+                let warnings = warningPaths.compactMap { units[$0.rawValue].map { HalfYearUnitStanding(unit: $0, qualifyingSessions: 0) } }
 
-            let rootUnit = Self.reportUnit(root)
-            func row(_ unit: ReportUnit, own: Bool, _ counts: (obliged: Int, compliant: Int)) -> HalfYearRow {
-                HalfYearRow(unit: unit, ownUnitOnly: own, obliged: counts.obliged, compliant: counts.compliant, share: Self.share(counts.compliant, of: counts.obliged))
+                let rootUnit = Self.reportUnit(root)
+                func row(_ unit: ReportUnit, own: Bool, _ counts: (obliged: Int, compliant: Int)) -> HalfYearRow {
+                    HalfYearRow(unit: unit, ownUnitOnly: own, obliged: counts.obliged, compliant: counts.compliant, share: Self.share(counts.compliant, of: counts.obliged))
+                }
+                var rows: [HalfYearRow] = own.obliged > 0 ? [row(rootUnit, own: true, own)] : []
+                rows += try Self.childUnits(of: root, db).map { row(Self.reportUnit($0), own: false, byChild[$0.code] ?? (0, 0)) }
+                let totalRow = row(rootUnit, own: false, total)
+                func line(_ name: String, _ row: HalfYearRow) -> [String] {
+                    [name, String(row.obliged), String(row.compliant), String(row.obliged - row.compliant), Self.percentText(row.compliant, of: row.obliged)]
+                }
+                let warningsFrom = halfYear.lastDay.adding(days: -settings.warningDays) ?? halfYear.firstDay
+                let daysLeft = halfYear.lastDay - today
+                return HalfYearReport(
+                    unit: rootUnit, halfYear: halfYear, today: today, rows: rows, total: totalRow, nonCompliant: nonCompliant,
+                    warningsFrom: warningsFrom, warnings: warnings,
+                    table: ReportTable(
+                        title: "\(root.name) \(halfYear.label)业务培训组织情况",
+                        columns: ["单位", "应组织单位数", "已组织", "未组织", "达标率"],
+                        rows: rows.map { line($0.ownUnitOnly ? Self.ownRowName(root) : $0.unit.name, $0) } + [line("合计", totalRow)]),
+                    nonCompliantTable: ReportTable(
+                        title: "\(root.name) \(halfYear.label)尚未组织业务培训的单位（\(nonCompliant.count) 个）",
+                        columns: ["单位编码", "单位", "层级"],
+                        rows: nonCompliant.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName] }),
+                    warningTable: ReportTable(
+                        title: "\(root.name) \(halfYear.label)即将到期仍未组织业务培训的单位（\(warnings.count) 个）",
+                        columns: ["单位编码", "单位", "层级", "距半年结束天数"],
+                        rows: warnings.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName, String(daysLeft)] }))
             }
-            var rows: [HalfYearRow] = own.obliged > 0 ? [row(rootUnit, own: true, own)] : []
-            rows += try Self.childUnits(of: root, db).map { row(Self.reportUnit($0), own: false, byChild[$0.code] ?? (0, 0)) }
-            let totalRow = row(rootUnit, own: false, total)
-            func line(_ name: String, _ row: HalfYearRow) -> [String] {
-                [name, String(row.obliged), String(row.compliant), String(row.obliged - row.compliant), Self.percentText(row.compliant, of: row.obliged)]
-            }
-            let warningsFrom = halfYear.lastDay.adding(days: -settings.warningDays) ?? halfYear.firstDay
-            let daysLeft = halfYear.lastDay - today
-            return HalfYearReport(
-                unit: rootUnit, halfYear: halfYear, today: today, rows: rows, total: totalRow, nonCompliant: nonCompliant,
-                warningsFrom: warningsFrom, warnings: warnings,
-                table: ReportTable(
-                    title: "\(root.name) \(halfYear.label)业务培训组织情况",
-                    columns: ["单位", "应组织单位数", "已组织", "未组织", "达标率"],
-                    rows: rows.map { line($0.ownUnitOnly ? Self.ownRowName(root) : $0.unit.name, $0) } + [line("合计", totalRow)]),
-                nonCompliantTable: ReportTable(
-                    title: "\(root.name) \(halfYear.label)尚未组织业务培训的单位（\(nonCompliant.count) 个）",
-                    columns: ["单位编码", "单位", "层级"],
-                    rows: nonCompliant.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName] }),
-                warningTable: ReportTable(
-                    title: "\(root.name) \(halfYear.label)即将到期仍未组织业务培训的单位（\(warnings.count) 个）",
-                    columns: ["单位编码", "单位", "层级", "距半年结束天数"],
-                    rows: warnings.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName, String(daysLeft)] }))
         }
     }
 
