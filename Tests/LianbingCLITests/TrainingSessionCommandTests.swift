@@ -130,6 +130,10 @@ import Testing
         let show = try fixture.binary(["training", "session", "show", "\(id)", "--json"])
         let detail = try decoder.decode(SessionDetail.self, from: Data(show.stdout.utf8))
         #expect(detail.invitees.map(\.staff.number) == ["GD1", "GD2", "GD3", "GD4", "GD5"] && detail.attendance.count == 5)
+        // The correction after closing is listed with its reason.
+        #expect(detail.amendments.map(\.staffNumber) == ["GD5"] && detail.amendments.map(\.reason) == ["签到表漏记"])
+        let shown = try fixture.binary(["training", "session", "show", "\(id)"])
+        #expect(shown.stdout.contains("结束后的出勤更正（1 条）") && shown.stdout.contains("签到表漏记"), "\(shown.stdout)")
         let table = try fixture.binary(["training", "session", "list"])
         #expect(table.stdout.contains("接访业务培训（改）") && table.stdout.contains("5/4") && table.stdout.contains("已结束"), "\(table.stdout)")
     }

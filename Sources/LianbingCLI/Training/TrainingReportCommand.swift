@@ -77,8 +77,31 @@ enum ReportOutput {
     }
 }
 
+/// A report over a subtree as a command: the tables it offers and how its figures are read; checking the options and
+/// printing are the same for all.
+protocol SubtreeReportCommand: AsyncParsableCommand {
+    associatedtype Figures: Encodable & Sendable
+    static var tables: [String] { get }
+    var database: DatabaseOptions { get }
+    var options: ReportOptions { get }
+    /// The report and its tables, named as `tables` names them.
+    func report(_ db: AppDatabase, for principal: Principal) async throws -> (Figures, [(name: String, table: ReportTable)])
+}
+
+extension SubtreeReportCommand {
+    func validate() throws { try options.check(tables: Self.tables) }
+
+    func run() async throws {
+        try await reportingErrors {
+            let db = try database.open()
+            let (figures, tables) = try await report(db, for: try await db.operatorPrincipal())
+            try ReportOutput.emit(figures, tables: tables, options: options)
+        }
+    }
+}
+
 extension TrainingCommand.Report {
-    struct Coverage: AsyncParsableCommand {
+    struct Coverage: SubtreeReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "滚动式全覆盖：本周期应训、已覆盖、未覆盖人数（按下级单位），及尚未参训人员（最久未训者在前）。",
             discussion: "--table：summary（按单位汇总，默认）、people（未覆盖人员）。")
@@ -88,18 +111,13 @@ extension TrainingCommand.Report {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: ReportOptions
 
-        func validate() throws { try options.check(tables: Self.tables) }
-
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                let report = try await db.coverageReport(unit: options.unit, on: try options.day, for: try await db.operatorPrincipal())
-                try ReportOutput.emit(report, tables: [("summary", report.table), ("people", report.uncoveredTable)], options: options)
-            }
+        func report(_ db: AppDatabase, for principal: Principal) async throws -> (CoverageReport, [(name: String, table: ReportTable)]) {
+            let report = try await db.coverageReport(unit: options.unit, on: try options.day, for: principal)
+            return (report, [("summary", report.table), ("people", report.uncoveredTable)])
         }
     }
 
-    struct HalfYear: AsyncParsableCommand {
+    struct HalfYear: SubtreeReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "half-year",
             abstract: "每半年至少组织一次业务培训：应组织、已组织的单位数（按下级单位），未组织的单位，及即将到期的预警。",
@@ -118,19 +136,14 @@ extension TrainingCommand.Report {
             if let half { _ = try TrainingArgument.halfYear(half) }
         }
 
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                let report = try await db.halfYearReport(
-                    unit: options.unit, halfYear: try half.map { try TrainingArgument.halfYear($0) }, on: try options.day,
-                    for: try await db.operatorPrincipal())
-                try ReportOutput.emit(
-                    report, tables: [("summary", report.table), ("units", report.nonCompliantTable), ("warnings", report.warningTable)], options: options)
-            }
+        func report(_ db: AppDatabase, for principal: Principal) async throws -> (HalfYearReport, [(name: String, table: ReportTable)]) {
+            let report = try await db.halfYearReport(
+                unit: options.unit, halfYear: try half.map { try TrainingArgument.halfYear($0) }, on: try options.day, for: principal)
+            return (report, [("summary", report.table), ("units", report.nonCompliantTable), ("warnings", report.warningTable)])
         }
     }
 
-    struct Composition: AsyncParsableCommand {
+    struct Composition: SubtreeReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "人员结构：退役军人和其他优抚对象占比（原则上不低于三分之一）、法律和信息化专业人才，及与一年前的比较。",
             discussion: "--table：summary（按单位汇总，默认）、flagged（低于三分之一的单位，占比最低的在前）。")
@@ -140,18 +153,13 @@ extension TrainingCommand.Report {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: ReportOptions
 
-        func validate() throws { try options.check(tables: Self.tables) }
-
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                let report = try await db.compositionReport(unit: options.unit, on: try options.day, for: try await db.operatorPrincipal())
-                try ReportOutput.emit(report, tables: [("summary", report.table), ("flagged", report.flaggedTable)], options: options)
-            }
+        func report(_ db: AppDatabase, for principal: Principal) async throws -> (CompositionReport, [(name: String, table: ReportTable)]) {
+            let report = try await db.compositionReport(unit: options.unit, on: try options.day, for: principal)
+            return (report, [("summary", report.table), ("flagged", report.flaggedTable)])
         }
     }
 
-    struct Curriculum: AsyncParsableCommand {
+    struct Curriculum: SubtreeReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "培训标准完成情况：按岗位和层级的应修学时与专题，达标人数和达标率（按下级单位），及每人的差距（未达标者在前）。",
             discussion: "--table：summary（按单位汇总，默认）、people（人员明细，最多 2000 人）。")
@@ -161,14 +169,9 @@ extension TrainingCommand.Report {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: ReportOptions
 
-        func validate() throws { try options.check(tables: Self.tables) }
-
-        func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                let report = try await db.curriculumReport(unit: options.unit, on: try options.day, for: try await db.operatorPrincipal())
-                try ReportOutput.emit(report, tables: [("summary", report.table), ("people", report.peopleTable)], options: options)
-            }
+        func report(_ db: AppDatabase, for principal: Principal) async throws -> (CurriculumReport, [(name: String, table: ReportTable)]) {
+            let report = try await db.curriculumReport(unit: options.unit, on: try options.day, for: principal)
+            return (report, [("summary", report.table), ("people", report.peopleTable)])
         }
     }
 }

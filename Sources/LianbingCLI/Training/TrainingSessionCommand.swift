@@ -243,14 +243,14 @@ extension TrainingCommand.Session {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "显示一场培训的全部信息、受邀人员和每天的出勤。")
+        static let configuration = CommandConfiguration(abstract: "显示一场培训的全部信息、受邀人员、每天的出勤，及结束后的出勤更正。")
 
         @OptionGroup var database: DatabaseOptions
 
         @Argument(help: "培训编号。")
         var id: Int64
 
-        @Flag(help: "以 JSON 输出（培训、受邀人员、出勤）。")
+        @Flag(help: "以 JSON 输出（培训、受邀人员、出勤、出勤更正）。")
         var json = false
 
         func run() async throws {
@@ -259,7 +259,8 @@ extension TrainingCommand.Session {
                 let principal = try await db.operatorPrincipal()
                 let detail = SessionDetail(
                     session: try await db.trainingSession(id, for: principal), invitees: try await db.trainingInvitees(id, for: principal),
-                    attendance: try await db.trainingAttendance(id, for: principal))
+                    attendance: try await db.trainingAttendance(id, for: principal),
+                    amendments: try await db.attendanceAmendments(id, for: principal))
                 if json { return try JSONOutput.print(detail) }
                 for line in SessionText.detail(detail.session) { Console.out(line) }
                 Console.out("")
@@ -275,6 +276,16 @@ extension TrainingCommand.Session {
                     rows: detail.attendance.map {
                         [$0.day.description, $0.staffNumber, $0.name, $0.unitName, $0.status.label + ($0.isWalkIn ? "（未受邀）" : ""),
                          TrainingArgument.number($0.hours), $0.reason]
+                    })
+                {
+                    Console.out(line)
+                }
+                guard !detail.amendments.isEmpty else { return }
+                Console.out("")
+                for line in TableText.render(
+                    title: "结束后的出勤更正（\(detail.amendments.count) 条）", columns: ["时间", "日期", "工号", "姓名", "更正前", "更正后", "原因", "更正人"],
+                    rows: detail.amendments.map {
+                        [ChinaTime.format($0.at), $0.day.description, $0.staffNumber, $0.name, $0.before ?? "（无）", $0.after, $0.reason, $0.actor]
                     })
                 {
                     Console.out(line)
@@ -381,6 +392,7 @@ struct SessionDetail: Codable {
     var session: TrainingSession
     var invitees: [StaffListing]
     var attendance: [AttendanceEntry]
+    var amendments: [AttendanceAmendment]
 }
 
 /// Sessions as text for the terminal.

@@ -91,6 +91,25 @@ extension AppDatabase {
         return problems
     }
 
+    /// The corrections made to a session's attendance after it closed, newest first, for those who manage it.
+    public func attendanceAmendments(_ id: Int64, for principal: Principal) async throws -> [AttendanceAmendment] {
+        try await reader.read { db in
+            _ = try Self.managedSession(id, for: principal, db)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.*, COALESCE(s.name, '') AS name FROM trainingAmendment m LEFT JOIN staff s ON s.number = m.staffNumber
+                    WHERE m.sessionId = ? ORDER BY m.at DESC, m.id DESC
+                    """, arguments: [id]
+            ).map { row -> AttendanceAmendment in
+                let day: String = row["day"]
+                return AttendanceAmendment(
+                    staffNumber: row["staffNumber"], name: row["name"], day: CivilDate(day)!, before: row["before"], after: row["after"],
+                    reason: row["reason"], actor: row["actor"], at: row["at"])
+            }
+        }
+    }
+
     /// Writes checked marks: each keeps the person's unit on that day; a published session becomes held.
     static func writeAttendance(
         _ marks: [AttendanceMark], session record: TrainingSessionRecord, source: AttendanceSource, amendmentReason: String?,

@@ -1,3 +1,4 @@
+import Foundation
 import LianbingCore
 
 /// One person's attendance on one day of a session, however it arrives: marked in the browser, signed in with the
@@ -45,4 +46,17 @@ public struct AttendanceEntry: Sendable, Codable, Equatable {
     public var hours: Double
     public var isWalkIn: Bool
     public var source: String
+}
+
+/// A correction to a closed session's attendance, as it was logged: who changed whose mark, from what to what, and why.
+public struct AttendanceAmendment: Sendable, Codable, Equatable {
+    public var staffNumber: String
+    public var name: String
+    public var day: CivilDate
+    /// `nil` when the person had no mark that day.
+    public var before: String?
+    public var after: String
+    public var reason: String
+    public var actor: String
+    public var at: Date
 }

@@ -94,6 +94,12 @@ struct TrainingSessionTests {
         let amended = try await fixture.db.recordAttendance(session.id, [correction], amendmentReason: "补交请假条", by: county)
         #expect(amended.amended == 1)
         #expect(try await fixture.db.count("trainingAmendment") == 1)
+        let logged = try await fixture.db.attendanceAmendments(session.id, for: county)
+        #expect(logged.map(\.staffNumber) == [Roster.shipaiReceptionist.number])
+        #expect(logged.first?.before == "出席 3学时" && logged.first?.after == "请假 0学时" && logged.first?.reason == "补交请假条")
+        await #expect(throws: LianbingError.notFound("培训 \(session.id)")) {
+            try await fixture.db.attendanceAmendments(session.id, for: try await fixture.staffUser())
+        }
     }
 
     @Test("Attendance keeps the attendee's unit on the session date, though they move later")
