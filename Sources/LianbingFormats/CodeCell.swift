@@ -14,4 +14,17 @@ enum CodeCell {
         }
         return "\(field)“\(value)”无效：只能使用英文字母、数字、- 和 _，最多 32 个字符"
     }
+
+    /// A unit code cell that must be filled.
+    static func requiredProblem(_ value: String, field: String) -> String? {
+        value.isEmpty ? "\(field)为空" : problem(value, field: field)
+    }
+}
+
+/// A person's name (姓名) in an import file: filled and not longer than `maxLength` characters.
+enum NameCell {
+    static func problem(_ value: String, maxLength: Int) -> String? {
+        if value.isEmpty { return "姓名为空" }
+        return value.count > maxLength ? "姓名过长：\(value.count) 个字，最多 \(maxLength) 个" : nil
+    }
 }

@@ -40,18 +40,10 @@ public enum ExpertCSV {
                 let cells = row.cells
 
                 let name = cells[0]
-                if name.isEmpty {
-                    reasons.append("姓名为空")
-                } else if name.count > maxNameLength {
-                    reasons.append("姓名过长：\(name.count) 个字，最多 \(maxNameLength) 个")
-                }
+                if let problem = NameCell.problem(name, maxLength: maxNameLength) { reasons.append(problem) }
 
                 let unitCode = cells[1]
-                if unitCode.isEmpty {
-                    reasons.append("单位编码为空")
-                } else if let problem = CodeCell.problem(unitCode, field: "单位编码") {
-                    reasons.append(problem)
-                }
+                if let problem = CodeCell.requiredProblem(unitCode, field: "单位编码") { reasons.append(problem) }
 
                 let category = ExpertCategory(label: cells[2])
                 if cells[2].isEmpty {

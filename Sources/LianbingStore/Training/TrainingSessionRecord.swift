@@ -31,25 +31,25 @@ struct TrainingSessionRecord: Codable, FetchableRecord, MutablePersistableRecord
     init(_ draft: TrainingSessionDraft, createdBy: String, at now: Date) {
         id = nil
         unitCode = draft.unitCode
-        title = draft.title
-        kind = draft.kind.rawValue
-        isBusiness = draft.countsAsBusiness
-        startsAt = draft.startsAt
-        endsAt = draft.endsAt
-        startDate = ChinaTime.civilDate(of: draft.startsAt).description
-        hours = draft.hours
-        topics = Self.bars(draft.topics)
-        audienceUnit = draft.audienceUnit
-        audiencePosts = Self.bars(draft.audiencePosts)
-        capacity = draft.capacity
-        place = draft.place
+        title = ""
+        kind = ""
+        isBusiness = false
+        startsAt = now
+        endsAt = now
+        startDate = ""
+        hours = 0
+        topics = ""
+        audienceUnit = ""
+        audiencePosts = ""
+        place = ""
         status = TrainingSessionStatus.draft.rawValue
         signInSecret = Self.newSecret()
         self.createdBy = createdBy
         createdAt = now
+        apply(draft)
     }
 
-    /// Replaces what an organiser may edit, keeping identity, status and the sign-in key.
+    /// Sets what an organiser may edit, keeping identity, organiser, status and the sign-in key.
     mutating func apply(_ draft: TrainingSessionDraft) {
         title = draft.title
         kind = draft.kind.rawValue
