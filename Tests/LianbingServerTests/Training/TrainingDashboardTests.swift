@@ -53,6 +53,8 @@ import Testing
         let coverage = try await app.database.coverageReport(unit: anchors.county, for: op)
         let halfYear = try await app.database.halfYearReport(unit: anchors.county, for: op)
         let composition = try await app.database.compositionReport(unit: anchors.county, for: op)
+        let ratings = try await app.database.ratingReport(unit: anchors.county, for: op)
+        #expect(!ratings.byKind.rows.isEmpty && !ratings.byTrainer.rows.isEmpty)
         let children = try await app.database.units(parent: anchors.county, for: op)
         #expect(!children.isEmpty)
         try await app.run { client in
@@ -61,9 +63,12 @@ import Testing
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("培训统计 · \(coverage.unit.name)"))
-            for section in ["覆盖率", "半年培训", "培训标准达标", "人员结构", "每月培训出勤"] { #expect(html.contains(section), "\(section)") }
+            for section in ["覆盖率", "半年培训", "培训标准达标", "人员结构", "每月培训出勤", "培训评估"] { #expect(html.contains(section), "\(section)") }
             // The county's own figures, cell for cell, in the coverage, half-year and composition tables.
-            for (id, table) in [("coverage-table", coverage.table), ("half-year-table", halfYear.table), ("composition-table", composition.table)] {
+            for (id, table) in [
+                ("coverage-table", coverage.table), ("half-year-table", halfYear.table), ("composition-table", composition.table),
+                ("ratings-kind-table", ratings.byKind),
+            ] {
                 let block = try #require(Self.block(html, id: id), "\(id)")
                 #expect(try Self.columns(block) == table.columns, "\(id)")
                 #expect(try Self.rows(block) == table.rows, "\(id)")
@@ -163,11 +168,13 @@ import Testing
         let composition = try await app.database.compositionReport(unit: anchors.county, for: op)
         let curriculum = try await app.database.curriculumReport(unit: anchors.county, for: op)
         let series = try await app.database.attendanceSeries(unit: anchors.county, for: op)
+        let ratings = try await app.database.ratingReport(unit: anchors.county, for: op)
         let tables: [(String, ReportTable)] = [
             ("coverage", coverage.table), ("coverage-people", coverage.uncoveredTable), ("half-year", halfYear.table),
             ("half-year-units", halfYear.nonCompliantTable), ("half-year-warnings", halfYear.warningTable), ("composition", composition.table),
             ("composition-flagged", composition.flaggedTable), ("curriculum", curriculum.table), ("curriculum-people", curriculum.peopleTable),
-            ("attendance", series.table),
+            ("attendance", series.table), ("ratings-kind", ratings.byKind), ("ratings-trainer", ratings.byTrainer),
+            ("ratings-session", ratings.bySession),
         ]
         #expect(Set(tables.map(\.0)) == Set(TrainingReportsController.Export.allCases.map(\.rawValue)))
         #expect(curriculum.peopleTable.columns.contains("已修学时"), "each person's 学时 this cycle")

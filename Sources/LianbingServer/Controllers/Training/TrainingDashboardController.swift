@@ -16,6 +16,8 @@ struct TrainingDashboardController {
     static let uncoveredShown = 50
     /// Units of the warning list shown on the page.
     static let warningsShown = 50
+    /// Trainers of the evaluation shown on the page.
+    static let trainersShown = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/training/dashboard", use: page)
@@ -64,6 +66,9 @@ struct TrainingDashboardController {
         var lineChart: String
         var attendanceRange: String
         var attendance: ReportTableView
+        var ratingsByKind: ReportTableView
+        var ratingsByTrainer: ReportTableView
+        var ratingsBySessionCSV: String
         var planHref: String
     }
 
@@ -86,11 +91,13 @@ struct TrainingDashboardController {
         async let curriculumReport = database.curriculumReport(unit: code, on: query.on, for: principal)
         async let compositionReport = database.compositionReport(unit: code, on: query.on, for: principal)
         async let seriesReport = database.attendanceSeries(unit: code, on: query.on, for: principal)
+        async let ratingReport = database.ratingReport(unit: code, for: principal)
         let coverage = try await coverageReport
         let halfYear = try await halfYearReport
         let curriculum = try await curriculumReport
         let composition = try await compositionReport
         let series = try await seriesReport
+        let ratings = try await ratingReport
         let half = query.half?.description
 
         func drill(_ unit: ReportUnit, own: Bool) -> String? {
@@ -164,6 +171,10 @@ struct TrainingDashboardController {
             lineChart: SVGLineChart.svg(title: "每月培训出勤人天（\(series.months.first?.month ?? "") 至 \(series.months.last?.month ?? "")）", points: points),
             attendanceRange: "\(series.months.first?.month ?? "") 至 \(series.months.last?.month ?? "")",
             attendance: ReportTableView(series.table, id: "attendance-table", csv: Export.attendance.href(unit: code)),
+            ratingsByKind: ReportTableView(ratings.byKind, id: "ratings-kind-table", csv: Export.ratingsKind.href(unit: code)),
+            ratingsByTrainer: ReportTableView(
+                ratings.byTrainer, id: "ratings-trainer-table", csv: Export.ratingsTrainer.href(unit: code), limit: Self.trainersShown),
+            ratingsBySessionCSV: Export.ratingsSession.href(unit: code),
             planHref: Pager.href("/training/plan", query: ["unit": code]))
         return pages.render(
             "training-dashboard", title: "培训统计", path: "/training/dashboard", session: context.session, content: content,

@@ -57,6 +57,10 @@ struct TrainingReportsController {
         case curriculumPeople = "curriculum-people"
         /// The dashboard's monthly line.
         case attendance
+        /// 培训评估 by kind, by trainer and by session.
+        case ratingsKind = "ratings-kind"
+        case ratingsTrainer = "ratings-trainer"
+        case ratingsSession = "ratings-session"
 
         /// The table and the unit it is about.
         func table(_ query: ReportQuery, for principal: Principal, database: AppDatabase) async throws -> (ReportTable, ReportUnit) {
@@ -81,6 +85,14 @@ struct TrainingReportsController {
             case .attendance:
                 let series = try await database.attendanceSeries(unit: query.unit, on: query.on, for: principal)
                 return (series.table, series.unit)
+            case .ratingsKind, .ratingsTrainer, .ratingsSession:
+                let report = try await database.ratingReport(unit: query.unit, for: principal)
+                let table = switch self {
+                case .ratingsKind: report.byKind
+                case .ratingsTrainer: report.byTrainer
+                default: report.bySession
+                }
+                return (table, report.unit)
             }
         }
 
