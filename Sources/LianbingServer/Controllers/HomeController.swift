@@ -21,16 +21,34 @@ struct HomeController {
         var staffNumber: String?
         var staffCount: Int?
         var childCount: Int?
+        /// 我的培训 in brief, for staff.
+        var training: TrainingBrief?
+    }
+
+    struct TrainingBrief: Sendable {
+        var hours: String
+        var standing: String
+        var isCovered: Bool
+        var standard: MyTrainingPagesController.StandardLine?
+        /// Invitations to sessions that have not ended; `nil` when none.
+        var upcoming: Int?
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal()
         let role = principal.role ?? .admin
         let detail = try await database.unitDetail(try await database.scopeRoot(for: principal).code, for: principal)
+        var training: TrainingBrief?
+        if role == .staff, principal.staffNumber != nil {
+            let record = try await database.myTraining(for: principal)
+            training = TrainingBrief(
+                hours: AppDatabase.points(record.hoursThisCycle), standing: MyTrainingPagesController.standing(record), isCovered: record.isCovered,
+                standard: try await MyTrainingPagesController.standardLine(for: principal, database: database), upcoming: record.upcoming.isEmpty ? nil : record.upcoming.count)
+        }
         let content = HomeContent(
             unitName: detail.unit.name, unitLevel: detail.unit.level.displayName, isStaff: role == .staff, isTrainer: role == .trainer,
             isAdmin: role == .admin, staffNumber: context.session?.account.staffNumber,
-            staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount)
+            staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount, training: training)
         return pages.render("home", title: "首页", path: "/", session: context.session, unitName: detail.unit.name, content: content)
     }
 

@@ -128,6 +128,12 @@ import Testing
             let mine = try await client.request(.get, "/my/training", session: staff)
             #expect(mine.status == .ok && mine.text.contains("村站接访员培训") && mine.text.contains("action=\"/my/training/\(id)/rating\""))
             #expect(mine.text.contains("本周期已完成业务培训"))
+            // What their curriculum standard still asks, on 我的培训 and on the home page.
+            let gap = try await fixture.app.database.personCurriculumGap(number: fixture.staffNumber, for: try await fixture.app.database.operatorPrincipal())
+            let standardText = gap.standard.map { "每周期应修 \(AppDatabase.points($0.hours)) 学时" } ?? "暂无培训标准"
+            #expect(mine.text.contains(standardText), "\(standardText)")
+            let home = try await client.request(.get, "/", session: staff).text
+            #expect(home.contains("id=\"my-training\"") && home.contains("本周期已修") && home.contains(standardText))
             let badRating = try await client.request(.post, "/my/training/\(id)/rating", session: staff, form: ["score": "9"])
             #expect(badRating.status == .badRequest)
             let rated = try await client.request(.post, "/my/training/\(id)/rating", session: staff, form: ["score": "4", "comment": "案例丰富"])

@@ -41,6 +41,8 @@ struct MyTrainingPagesController {
         var hours: String
         var standing: String
         var isCovered: Bool
+        /// Their curriculum standard this cycle and what it still asks; `nil` for an account without a staff record.
+        var standard: StandardLine?
         var attended: [AttendedRow]
         var upcoming: [UpcomingRow]
         var open: [OpenSignIn]
@@ -58,7 +60,7 @@ struct MyTrainingPagesController {
         let record = try await database.myTraining(for: principal)
         let content = Content(
             cycle: "\(record.cycleStart) 至 \(record.cycleLastDay)", hours: AppDatabase.points(record.hoursThisCycle),
-            standing: Self.standing(record), isCovered: record.isCovered,
+            standing: Self.standing(record), isCovered: record.isCovered, standard: try await Self.standardLine(for: principal, database: database),
             attended: record.attended.map {
                 AttendedRow(
                     sessionId: $0.sessionId, title: $0.title, kindLabel: $0.kind.label, unitName: $0.unitName, firstDay: $0.firstDay.description,
@@ -74,6 +76,29 @@ struct MyTrainingPagesController {
             scores: Array(AppDatabase.ratingRange))
         return pages.render("my-training", title: "我的培训", path: "/my/training", session: context.session, content: content, status: status,
             styles: ["training.css"])
+    }
+
+    struct StandardLine: Sendable {
+        var text: String
+        var isMet: Bool
+    }
+
+    /// What their curriculum standard (by post and level) asks this cycle and what is still missing, in words.
+    static func standardLine(for principal: Principal, database: AppDatabase) async throws -> StandardLine? {
+        guard let number = principal.staffNumber else { return nil }
+        let record = try await database.personCurriculumGap(number: number, for: principal)
+        let post = "\(record.post)（\(record.level.displayName)）"
+        guard let standard = record.standard, let gap = record.gap, !standard.isWithdrawal else {
+            return StandardLine(text: "\(post)暂无培训标准。", isMet: true)
+        }
+        let asked = "培训标准：\(post)每周期应修 \(AppDatabase.points(standard.hours)) 学时"
+            + (standard.topics.isEmpty ? "" : "，含专题 \(standard.topics.joined(separator: "、"))")
+            + "；本周期已修 \(AppDatabase.points(record.doneHours)) 学时。"
+        if gap.isMet { return StandardLine(text: asked + "已达到标准。", isMet: true) }
+        var missing: [String] = []
+        if gap.missingHours > 0 { missing.append("\(AppDatabase.points(gap.missingHours)) 学时") }
+        if !gap.missingTopics.isEmpty { missing.append("专题 \(gap.missingTopics.joined(separator: "、"))") }
+        return StandardLine(text: asked + "尚缺 \(missing.joined(separator: "，"))。", isMet: false)
     }
 
     /// Where the person stands this cycle, in words.
