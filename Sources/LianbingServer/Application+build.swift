@@ -50,6 +50,10 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     TrainingReportsController(database: database).addRoutes(to: router)
     TrainingDashboardController(database: database, pages: pages).addRoutes(to: router)
     TrainingPlanController(database: database, pages: pages).addRoutes(to: router)
+    ExpertsController(database: database).addRoutes(to: router)
+    ExpertPagesController(database: database, pages: pages).addRoutes(to: router)
+    CurriculumStandardsController(database: database).addRoutes(to: router)
+    CurriculumStandardsPagesController(database: database, pages: pages).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     return router
 }

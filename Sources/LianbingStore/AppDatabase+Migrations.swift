@@ -387,7 +387,10 @@ extension AppDatabase {
             }
             try db.execute(sql: "INSERT INTO reportGeneration (id, value) VALUES (1, 0)")
             // Spelled out rather than shared with the code, so that this migration stays as it shipped.
-            let sources = ["unit", "staff", "staffMove", "staffPlacement", "post", "meta", "trainingSession", "trainingAttendance", "curriculumStandard"]
+            let sources = [
+                "unit", "staff", "staffMove", "staffPlacement", "post", "meta", "trainingSession", "trainingAttendance", "trainingTrainer",
+                "trainingRating", "curriculumStandard",
+            ]
             for table in sources {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
                     try db.execute(

@@ -20,9 +20,20 @@ func benchTraining() async throws {
     let counts = try await database.trainingBenchCounts()
     report(String(format: "training: %d units, %d staff, %d sessions, %d attendance rows (set up in %.1f s)", counts.units, counts.staff, counts.sessions, counts.attendance, setup))
 
-    func median(_ runs: Int = 7, _ body: () async throws -> Void) async throws -> Double {
+    // Another connection to the file writes, as the CLI beside a running server would: one attendance row touched,
+    // which makes every cached report stale, so that what is timed after it is the reports' own work.
+    let side = try DatabaseQueue(path: path)
+    func touch() async throws {
+        try await side.write { db in
+            try db.execute(sql: "UPDATE trainingAttendance SET reason = reason || '' WHERE rowid = (SELECT MIN(rowid) FROM trainingAttendance)")
+        }
+    }
+    func median(_ runs: Int = 7, afterWrite: Bool = true, _ body: () async throws -> Void) async throws -> Double {
         var times: [Double] = []
-        for _ in 0..<runs { times.append(try await measure(body)) }
+        for _ in 0..<runs {
+            if afterWrite { try await touch() }
+            times.append(try await measure(body))
+        }
         return times.sorted()[runs / 2]
     }
     var uncovered = 0
@@ -45,33 +56,25 @@ func benchTraining() async throws {
     }
     report(String(format: "  plan, %@ (%d staff), %d dates  %7.1f ms median  (%d cohorts, %d unplaced)  (target: under 1 s)", planUnit.name, planUnit.staff, dates.count, plan * 1000, cohorts, unplaced))
 
-    // What the dashboard page computes, as it does: its five reports at once. The first view computes them; a view
-    // after it, with nothing written in between, finds them in the report cache.
+    // What the dashboard page computes, as it does: its six reports at once. After a write they are computed afresh;
+    // with nothing written in between, the report cache answers.
     func dashboard(_ unit: String?) async throws {
         async let coverage = database.coverageReport(unit: unit, for: op)
         async let halfYear = database.halfYearReport(unit: unit, for: op)
         async let curriculum = database.curriculumReport(unit: unit, for: op)
         async let composition = database.compositionReport(unit: unit, for: op)
         async let series = database.attendanceSeries(unit: unit, for: op)
-        _ = try await (coverage, halfYear, curriculum, composition, series)
+        async let ratings = database.ratingReport(unit: unit, for: op)
+        _ = try await (coverage, halfYear, curriculum, composition, series, ratings)
     }
-    // Another connection to the file writes, as the CLI beside a running server would.
-    let side = try DatabaseQueue(path: path)
     let county = try await database.trainingBenchUnit(near: 400, level: .county)
     for (name, staff, code) in [(county.name, county.staff, Optional(county.code)), ("全省", counts.staff, nil)] {
-        let first = try await measure { try await dashboard(code) }
-        let again = try await median(11) { try await dashboard(code) }
-        // A write anywhere in what the reports read (here: one attendance row, from another connection) makes the next view compute afresh.
-        let afterWrite = try await median(5) {
-            try await side.write { db in
-                try db.execute(sql: "UPDATE trainingAttendance SET reason = reason || '' WHERE rowid = (SELECT MIN(rowid) FROM trainingAttendance)")
-            }
-            try await dashboard(code)
-        }
+        let afterWrite = try await median(11) { try await dashboard(code) }
+        let again = try await median(11, afterWrite: false) { try await dashboard(code) }
         report(
             String(
-                format: "  dashboard reports, %@ (%d staff)  first view %.1f ms, views after it %.1f ms median, after a write %.1f ms median  (target: page under 100 ms)",
-                name, staff, first * 1000, again * 1000, afterWrite * 1000))
+                format: "  dashboard reports, %@ (%d staff)  %.1f ms median after a write, %.1f ms median when nothing changed (cached)  (target: page under 100 ms)",
+                name, staff, afterWrite * 1000, again * 1000))
     }
 }
 

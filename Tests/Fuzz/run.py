@@ -82,6 +82,8 @@ STAFF_OPS = SESSION_OPS | {
     'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/mastery',
     # training: signing in with the screen's code, rating what one attended, one's own record
     'POST /api/v1/training/sign-in', 'POST /api/v1/training/sessions/{session}/ratings', 'GET /api/v1/me/training',
+    # the curriculum standards everyone is measured by
+    'GET /api/v1/training/standards',
 }
 TRAINER_OPS = SESSION_OPS | {
     # units, staff roster, mastery
@@ -105,6 +107,9 @@ TRAINER_OPS = SESSION_OPS | {
     # training reports and the coverage planner
     'GET /api/v1/training/reports/coverage', 'GET /api/v1/training/reports/half-year', 'GET /api/v1/training/reports/composition',
     'GET /api/v1/training/reports/curriculum', 'POST /api/v1/training/plan',
+    # the expert pools (read; their own subtree's and, read-only, their ancestors'), suggestions, the standards
+    'GET /api/v1/experts', 'GET /api/v1/experts/activity', 'GET /api/v1/training/sessions/{session}/experts',
+    'GET /api/v1/training/standards',
 }
 ADMIN_OPS = TRAINER_OPS | {
     'GET /api/v1/accounts', 'POST /api/v1/accounts', 'POST /api/v1/accounts/bulk', 'GET /api/v1/accounts/{username}',
@@ -115,8 +120,12 @@ ADMIN_OPS = TRAINER_OPS | {
     'POST /api/v1/exams/{exam}/candidates/{number}/override', 'POST /api/v1/exams/{exam}/candidates/{number}/reopen',
     'POST /api/v1/exams/{exam}/candidates/{number}/excuse',
     'GET /api/v1/audit',
+    # the expert pools of their subtree
+    'POST /api/v1/experts', 'PUT /api/v1/experts/{expert}', 'DELETE /api/v1/experts/{expert}', 'POST /api/v1/experts/import',
 }
-ALLOWED = {'admin': ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
+# Curriculum standards apply to the whole province: only the root unit's administrators set them.
+ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards'}
+ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
 ROLES = ['admin', 'county', 'trainer', 'staff']
 
 # Which operations each role fuzzes in full (examples, coverage and fuzzing phases, --max-examples cases). Every
@@ -124,7 +133,10 @@ ROLES = ['admin', 'county', 'trainer', 'staff']
 # other operation a role gets a few generated cases (LIGHT_EXAMPLES) to show it is refused cleanly, besides the
 # known-good calls and the edge pass. This keeps the four roles under five minutes together.
 ADMIN_ONLY_OPS = ADMIN_OPS - TRAINER_OPS
-FULL = {'admin': SESSION_OPS | ADMIN_ONLY_OPS, 'county': SESSION_OPS | ADMIN_ONLY_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
+FULL = {
+    'admin': SESSION_OPS | ADMIN_ONLY_OPS | (ROOT_ADMIN_OPS - ADMIN_OPS), 'county': SESSION_OPS | ADMIN_ONLY_OPS, 'trainer': TRAINER_OPS,
+    'staff': STAFF_OPS,
+}
 
 # Operations whose every call costs a bcrypt hash or verification (cost 12: over half a second in the debug build)
 # and whose failures count towards the login throttle: fewer generated cases and no coverage phase.
@@ -552,6 +564,7 @@ class Scenario:
         self.call(T, 'POST', API + '/training/plan', body=dict(plan, apply=True, title='模糊测试：全覆盖培训'))
 
         self.training(S, T)
+        self.experts(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -630,6 +643,34 @@ def training_scenario(self, S, T):
 Scenario.training = training_scenario
 
 
+def experts_scenario(self, S, T, A):
+    """Experts E (kept, suggested for TS) and E2 (imported, kept) in the county's pool, E3 added and removed; the
+    standards read by everyone and set by the province's administrator."""
+    ids = self.ids
+    expert = {'unitCode': ids['county'], 'name': '模糊测试：专家 E', 'category': 'university', 'specialties': ['权益维护'],
+              'affiliation': '某大学 教授'}
+    _, e = self.call(A, 'POST', API + '/experts', body=expert)
+    ids['E'] = e['id'] if isinstance(e, dict) and 'id' in e else NOWHERE_ID
+    self.call(A, 'PUT', API + '/experts/{expert}', {'expert': ids['E']}, body=dict(expert, category='行业精英', affiliation='律师'))
+    _, e3 = self.call(A, 'POST', API + '/experts', body=dict(expert, name='模糊测试：专家 E3'))
+    if isinstance(e3, dict) and 'id' in e3:
+        self.call(A, 'DELETE', API + '/experts/{expert}', {'expert': e3['id']})
+    self.call(A, 'POST', API + '/experts/import',
+              raw=('text/csv', '姓名,单位编码,类别,专长,工作单位及职务,工号\n模糊测试：专家 E2,%s,业务骨干,政策法规,,\n' % ids['county']))
+    _, found = self.call(T, 'GET', API + '/experts', query={'q': '模糊测试', 'specialty': '政策法规', 'category': 'backbone', 'unit': ids['county']})
+    e2 = [x['id'] for x in found or [] if isinstance(x, dict) and x.get('name') == '模糊测试：专家 E2']
+    ids['E2'] = e2[0] if e2 else NOWHERE_ID
+    self.call(T, 'GET', API + '/experts/activity', query={'unit': ids['county'], 'from': '2020-01-01', 'to': '2099-12-31'})
+    self.call(T, 'GET', API + '/training/sessions/{session}/experts', {'session': ids['TS']})
+    self.call(S, 'GET', API + '/training/standards')
+    self.call(T, 'GET', API + '/training/standards')
+    root = self.t.me if self.role == 'admin' else self.t.helper('admin')
+    self.call(root, 'POST', API + '/training/standards', body={'post': '接访员', 'level': '村', 'hours': 8, 'topics': ['权益维护']})
+
+
+Scenario.experts = experts_scenario
+
+
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
 
@@ -666,6 +707,8 @@ class Fuzzing:
             return [ids['R'], NOWHERE_ID]
         if name == 'session':
             return [ids['TS'], ids['TC'], ids['TD2'], NOWHERE_ID]
+        if name == 'expert':
+            return [ids['E'], ids['E2'], NOWHERE_ID]
         if name == 'code':
             return [ids['county'], ids['village'], ids['root'], '000000000000']
         if name == 'number':
@@ -708,7 +751,7 @@ def before_call(context, case, kwargs):
             values = Fuzzing.pool(label, name)
             if not values:
                 continue
-            if name in ('exam', 'attempt', 'review', 'session') and not is_integer(value):
+            if name in ('exam', 'attempt', 'review', 'session', 'expert') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -1004,7 +1047,7 @@ def run_role(role, args, document_path):
         except Exception as error:  # noqa: BLE001
             tally.notes.append('known-good scenario stopped: %s\n%s' % (error, traceback.format_exc(limit=3)))
         scenario.ids.setdefault('live_self_test', ensure_live_self_test(target, scenario))
-        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'TS', 'TC', 'TD2', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
+        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'TS', 'TC', 'TD2', 'E', 'E2', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:

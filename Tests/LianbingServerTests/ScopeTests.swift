@@ -17,6 +17,8 @@ import Testing
         var form: [String: String]? = nil
         /// A CSV body (`text/csv`), for the attendance import.
         var csv: String? = nil
+        /// The answers that count as refused: an import names an out-of-scope row as a bad line (422) instead.
+        var refusedAs: [HTTPResponse.Status] = [.forbidden, .notFound]
     }
 
     /// Routes that name no unit, staff member or account, and why they need no probe.
@@ -59,12 +61,15 @@ import Testing
         "GET /api/v1/me/training": "the caller's own training record (TrainingAPITests)",
         "GET /my/training": "the caller's own training record (TrainingPagesTests)",
         "GET /training/sign-in": "the sessions the caller may sign in to: the store admits only those whose audience holds them (TrainingSignInTests)",
+        "GET /api/v1/training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
+        "GET /training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
     ]
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
     static func probes(
-        outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0
+        outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0,
+        outsideExpert x2: Int64 = 0
     ) -> [String: [Probe]] {
         let x = e.exam, a = e.attempt, c = e.staff, r = e.review
         let day = ChinaTime.civilDate(of: Date())
@@ -226,8 +231,8 @@ import Testing
             "POST /my/training/{session}/rating": [Probe(method: .post, uri: "/my/training/\(t)/rating", form: ["score": "1"])],
             // Training dashboard, reports and planner (TrainingDashboardTests, TrainingPlanPageTests).
             "GET /training/dashboard": [Probe(method: .get, uri: "/training/dashboard?unit=\(u)")],
-            "GET /training/reports/{file}": ["coverage", "coverage-people", "half-year", "curriculum-people", "composition", "attendance"].map {
-                Probe(method: .get, uri: "/training/reports/\($0).csv?unit=\(u)")
+            "GET /training/reports/{file}": TrainingReportsController.Export.allCases.map {
+                Probe(method: .get, uri: "/training/reports/\($0.rawValue).csv?unit=\(u)")
             },
             "GET /api/v1/training/reports/coverage": [Probe(method: .get, uri: "/api/v1/training/reports/coverage?unit=\(u)")],
             "GET /api/v1/training/reports/half-year": [Probe(method: .get, uri: "/api/v1/training/reports/half-year?unit=\(u)")],
@@ -240,6 +245,35 @@ import Testing
             "POST /api/v1/training/plan": [false, true].map {
                 Probe(method: .post, uri: "/api/v1/training/plan", json: #"{"unitCode":"\#(u)","dates":["\#(ChinaTime.civilDate(of: Date()))"],"capacity":30,"apply":\#($0)}"#)
             },
+            // Expert pools and curriculum standards: an expert of another county's pool (ExpertAPITests, ExpertPagesTests).
+            "GET /api/v1/experts": [Probe(method: .get, uri: "/api/v1/experts?unit=\(u)")],
+            "POST /api/v1/experts": [Probe(method: .post, uri: "/api/v1/experts", json: #"{"unitCode":"\#(u)","name":"越权","category":"backbone"}"#)],
+            "GET /api/v1/experts/activity": [Probe(method: .get, uri: "/api/v1/experts/activity?unit=\(u)")],
+            "POST /api/v1/experts/import": [
+                Probe(
+                    method: .post, uri: "/api/v1/experts/import", csv: "姓名,单位编码,类别,专长,工作单位及职务,工号\n外县专家,\(u),业务骨干,越权,,\n",
+                    refusedAs: [.unprocessableContent])
+            ],
+            "PUT /api/v1/experts/{expert}": [
+                Probe(method: .put, uri: "/api/v1/experts/\(x2)", json: #"{"unitCode":"\#(u)","name":"越权","category":"backbone"}"#)
+            ],
+            "DELETE /api/v1/experts/{expert}": [Probe(method: .delete, uri: "/api/v1/experts/\(x2)")],
+            "GET /api/v1/training/sessions/{session}/experts": [Probe(method: .get, uri: "/api/v1/training/sessions/\(t)/experts")],
+            "POST /api/v1/training/standards": [
+                Probe(method: .post, uri: "/api/v1/training/standards", json: #"{"post":"接访员","level":"村","hours":1,"topics":["越权"]}"#)
+            ],
+            "GET /experts": [Probe(method: .get, uri: "/experts?unit=\(u)")],
+            "POST /experts": [Probe(method: .post, uri: "/experts", form: ["unit_code": u, "name": "越权", "category": "backbone"])],
+            "POST /experts/import": [
+                Probe(
+                    method: .post, uri: "/experts/import", form: ["csv": "姓名,单位编码,类别,专长,工作单位及职务,工号\n外县专家,\(u),业务骨干,越权,,\n"],
+                    refusedAs: [.unprocessableContent])
+            ],
+            "GET /experts/{expert}/edit": [Probe(method: .get, uri: "/experts/\(x2)/edit")],
+            "POST /experts/{expert}/edit": [Probe(method: .post, uri: "/experts/\(x2)/edit", form: ["unit_code": u, "name": "越权", "category": "backbone"])],
+            "POST /experts/{expert}/remove": [Probe(method: .post, uri: "/experts/\(x2)/remove", form: [:])],
+            "POST /training/standards": [Probe(method: .post, uri: "/training/standards", form: ["post": "接访员", "level": "村", "hours": "1"])],
+            "POST /training/{session}/trainers": [Probe(method: .post, uri: "/training/\(t)/trainers", form: ["expert": "\(x2)"])],
         ]
     }
 
@@ -268,12 +302,14 @@ import Testing
         let anchors = try await app.anchors()
         let outside = try await app.outsideExam(unit: anchors.outsideUnit)
         let training = try await app.outsideTraining(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
+        let expert = try await app.outsideExpert(unit: anchors.outsideUnit)
         let probes = Self.probes(
             outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff,
             outsideExam: OutsideExam(
                 exam: outside.exam, attempt: outside.attempt, staff: outside.staff, review: outside.review,
                 blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)),
-            outsideTraining: training)
+            outsideTraining: training, outsideExpert: expert)
+        let expertTablesBefore = try await app.database.expertTablesSnapshot()
         let examTablesBefore = try await app.database.examTablesSnapshot()
         let trainingTablesBefore = try await app.database.trainingTablesSnapshot()
         let accountsBefore = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
@@ -287,7 +323,7 @@ import Testing
                         } else {
                             try await client.request(probe.method, probe.uri, session: county, json: probe.json, form: probe.form)
                         }
-                    #expect([.forbidden, .notFound].contains(response.status), "\(route): \(probe.uri) answered \(response.status)")
+                    #expect(probe.refusedAs.contains(response.status), "\(route): \(probe.uri) answered \(response.status)")
                     #expect(!response.text.contains("lianbing-demo"))
                 }
             }
@@ -299,6 +335,7 @@ import Testing
         #expect(accountsAfter == accountsBefore, "a refused request changed accounts")
         #expect(try await app.database.examTablesSnapshot() == examTablesBefore, "a refused request changed an exam")
         #expect(try await app.database.trainingTablesSnapshot() == trainingTablesBefore, "a refused request changed a training session")
+        #expect(try await app.database.expertTablesSnapshot() == expertTablesBefore, "a refused request changed an expert or a standard")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

@@ -47,18 +47,23 @@ extension AppDatabase {
     /// kind, by trainer and by session, each with its count of ratings, average and comments.
     public func ratingReport(unit: String? = nil, for principal: Principal) async throws -> RatingReport {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看培训评估") }
-        return try await reader.read { db in
-            let root = try Self.reportRoot(unit, for: principal, db)
-            func table(_ grouping: RatingGrouping, _ title: String, _ column: String) throws -> ReportTable {
-                let summaries = try Self.ratingSummaries(grouping, under: root.unitPath, db)
-                return ReportTable(
-                    title: "\(root.name) \(title)", columns: [column, "评价人次", "平均分", "意见（摘录）"],
-                    rows: summaries.map { [$0.subject, String($0.ratings), String(format: "%.2f", $0.average), $0.comments.prefix(3).joined(separator: "；")] })
-            }
-            return RatingReport(
-                unit: Self.reportUnit(root), byKind: try table(.kind, "培训评估（按培训类型）", "培训类型"),
-                byTrainer: try table(.trainer, "培训评估（按授课人）", "授课人"), bySession: try table(.session, "培训评估（按培训）", "培训"))
+        // Ratings do not depend on the day; the cache's day keeps them no longer than a day.
+        let today = try reportDay(nil)
+        return try await cachedReport("ratings", unit: unit, today: today, for: principal) { root in
+            try await reader.read { db in try Self.ratingReport(root: root, db) }
         }
+    }
+
+    private static func ratingReport(root: UnitRecord, _ db: Database) throws -> RatingReport {
+        func table(_ grouping: RatingGrouping, _ title: String, _ column: String) throws -> ReportTable {
+            let summaries = try ratingSummaries(grouping, under: root.unitPath, db)
+            return ReportTable(
+                title: "\(root.name) \(title)", columns: [column, "评价人次", "平均分", "意见（摘录）"],
+                rows: summaries.map { [$0.subject, String($0.ratings), String(format: "%.2f", $0.average), $0.comments.prefix(3).joined(separator: "；")] })
+        }
+        return RatingReport(
+            unit: reportUnit(root), byKind: try table(.kind, "培训评估（按培训类型）", "培训类型"),
+            byTrainer: try table(.trainer, "培训评估（按授课人）", "授课人"), bySession: try table(.session, "培训评估（按培训）", "培训"))
     }
 
     static func ratingSummaries(_ grouping: RatingGrouping, under root: UnitPath, _ db: Database) throws -> [RatingSummary] {

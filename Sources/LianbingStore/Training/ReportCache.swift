@@ -6,7 +6,8 @@ import LianbingCore
 /// five reports over 50,000 people, and looking at it again should not compute them again.
 ///
 /// Validity comes from `reportGeneration`, a number that triggers move on at every write to the tables the reports
-/// read (migration v6: units, staff, moves, placements, posts, settings, sessions, attendance, standards), whichever
+/// read (migration v6: units, staff, moves, placements, posts, settings, sessions, attendance, trainers, ratings,
+/// standards), whichever
 /// process writes. A report is stored under the generation read *before* it was computed, so a write racing with
 /// the computation makes the next look-up miss rather than serve stale figures.
 final class ReportCache: @unchecked Sendable {

@@ -123,6 +123,8 @@ import Testing
                 .post, "/training/\(id)/attendance", session: county,
                 form: ["day": today.description, "mark": "absent|\(colleague.number)", "amendment_reason": "核对签到表"])
             #expect(amended.status == .seeOther)
+            let logged = try await client.request(.get, "/training/\(id)", session: county).text
+            #expect(logged.contains("结束后的出勤更正") && logged.contains("核对签到表") && logged.contains("<td>出席 "), "\(logged)")
 
             // 我的培训: hours, standing, the attended session with its rating form; rating it.
             let mine = try await client.request(.get, "/my/training", session: staff)

@@ -58,4 +58,27 @@ import Testing
             #expect(all.contains { $0.subject == "\(outside) 外县培训" })
         }
     }
+
+    @Test("Given experts of the county, the province and another county, then the county sees its own and the province's read-only, and not the other's")
+    func countySeesOnlyItsOwnAndAncestorExperts() async throws {
+        let fixture = try await TrainingFixture.make()
+        let app = fixture.app
+        let outside = try await app.outsideExpert(unit: fixture.outsideUnit)
+        let op = try await app.database.operatorPrincipal()
+        let own = try await app.database.addExpert(ExpertDraft(unitCode: fixture.county, name: "本区专家", category: .backbone, specialties: ["权益维护"]), by: op)
+        try await app.run { client in
+            let county = try await client.logIn("county")
+            let listed = try await client.request(.get, "/api/v1/experts", session: county).json([ExpertJSON].self)
+            #expect(listed.contains { $0.id == own.id && $0.isOwnPool } && !listed.contains { $0.id == outside })
+            #expect(listed.allSatisfy { $0.isOwnPool == $0.unitCode.hasPrefix(String(fixture.county.prefix(6))) })
+            let activity = try await client.request(.get, "/api/v1/experts/activity", session: county).json(ExpertActivityReportJSON.self)
+            #expect(!activity.rows.contains { $0.expert.id == outside })
+            let page = try await client.request(.get, "/experts", session: county).text
+            #expect(page.contains("本区专家") && !page.contains("外县专家"))
+            let ancestor = try #require(listed.first { !$0.isOwnPool })
+            #expect(try await client.request(.get, "/experts/\(ancestor.id)/edit", session: county).status == .notFound)
+            #expect(try await client.request(.post, "/experts/\(ancestor.id)/remove", session: county, form: [:]).status == .notFound)
+            #expect(try await client.request(.delete, "/api/v1/experts/\(outside)", session: county).status == .notFound)
+        }
+    }
 }

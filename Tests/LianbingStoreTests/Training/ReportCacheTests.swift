@@ -62,7 +62,10 @@ struct ReportCacheTests {
         let triggers = try await fixture.db.reader.read { db in
             try String.fetchAll(db, sql: "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'reportGeneration_%'")
         }
-        let sources = ["unit", "staff", "staffMove", "staffPlacement", "post", "meta", "trainingSession", "trainingAttendance", "curriculumStandard"]
+        let sources = [
+            "unit", "staff", "staffMove", "staffPlacement", "post", "meta", "trainingSession", "trainingAttendance", "trainingTrainer",
+            "trainingRating", "curriculumStandard",
+        ]
         #expect(Dictionary(grouping: triggers, by: { $0 }).mapValues(\.count) == Dictionary(uniqueKeysWithValues: sources.map { ($0, 3) }))
         let generation = { try await fixture.db.reader.read { try ReportCache.generation($0) } }
         let start = try await generation()

@@ -12,6 +12,7 @@ struct TrainingDetailController {
         router.get("/training/:session", use: detailPage)
         router.post("/training/:session/invitees", use: invite)
         router.post("/training/:session/invitees/:number/remove", use: uninvite)
+        router.post("/training/:session/trainers", use: assignTrainer)
     }
 
     var page: TrainingDetailPage { TrainingDetailPage(database: database, pages: pages) }
@@ -35,6 +36,27 @@ struct TrainingDetailController {
             return .redirect(to: "/training/\(id)?done=invited&n=\(after - before)#invitees", type: .normal)
         } catch let error as LianbingError {
             return try await page.refused(error, request, context: context, refusal: .init(message: "", inviteNumbers: typed))
+        }
+    }
+
+    /// 设为授课人: adds an expert of the pools (`expert`, an id) to the session's trainers through the ordinary update,
+    /// keeping every other setting and trainer as stored. The store checks the session may still change and the expert
+    /// is one its organiser may draw on.
+    @Sendable func assignTrainer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let id = try TrainingSessionsController.session(context)
+        let fields = try await FormFields.from(request, context: context)
+        do {
+            guard let expert = Int64(fields["expert"]?.trimmingCharacters(in: .whitespaces) ?? "") else {
+                throw LianbingError.invalid("请选择要设为授课人的专家")
+            }
+            let session = try await database.trainingSession(id, for: principal)
+            var draft = session.draft
+            if !draft.trainers.contains(.expert(expert)) { draft.trainers.append(.expert(expert)) }
+            _ = try await database.updateTrainingSession(id, draft, by: principal)
+            return .redirect(to: "/training/\(id)?done=trainer#experts", type: .normal)
+        } catch let error as LianbingError {
+            return try await page.refused(error, request, context: context)
         }
     }
 

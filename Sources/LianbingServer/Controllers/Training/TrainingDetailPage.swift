@@ -49,6 +49,27 @@ struct TrainingDetailPage {
         var isClosed: Bool
     }
 
+    /// A correction made to the attendance after the session closed.
+    struct AmendmentRow: Sendable {
+        var at: String
+        var day: String
+        var person: String
+        var before: String
+        var after: String
+        var reason: String
+        var actor: String
+    }
+
+    /// An expert of the pools whose specialties cover the session's topics (推荐授课专家).
+    struct SuggestionRow: Sendable {
+        var id: Int64
+        var name: String
+        var categoryLabel: String
+        var unitName: String
+        var coveredTopics: String
+        var isTrainer: Bool
+    }
+
     struct Content {
         var session: TrainingSessionView
         var facts: [Fact]
@@ -69,6 +90,12 @@ struct TrainingDetailPage {
         var error: String?
         var issues: [String]
         var hasIssues: Bool
+        /// Shown for the organiser's own sessions with topics; the button only while the session can be edited.
+        var showSuggestions: Bool
+        var suggestions: [SuggestionRow]
+        var canAssign: Bool
+        var amendments: [AmendmentRow]
+        var hasAmendments: Bool
     }
 
     /// What a refused form sends back to the page: the message, per-line problems, and what was typed.
@@ -90,8 +117,10 @@ struct TrainingDetailPage {
         if session.status != .draft {
             attendance = try await self.attendance(session, invitees: invitees, request: request, principal: principal)
         }
+        let matches = try await ExpertsController.suggestions(for: session, database: database, by: principal)
+        let amendments = managed && session.status == .closed ? try await database.attendanceAmendments(session.id, for: principal) : []
         let content = Content(
-            session: TrainingSessionView(session), facts: TrainingSessionView.facts(session), isManaged: managed,
+            session: TrainingSessionView(session), facts: try await facts(session, principal: principal), isManaged: managed,
             isDraft: managed && session.status == .draft, canEdit: managed && session.status != .closed,
             canClose: managed && [.published, .held].contains(session.status), canSignIn: managed && [.published, .held].contains(session.status),
             canInvite: managed && session.status != .closed,
@@ -99,10 +128,35 @@ struct TrainingDetailPage {
             inviteeCount: invitees.count, inviteesOpen: attendance == nil || refusal?.inviteNumbers.isEmpty == false
                 || ["invited", "uninvited"].contains(request.query("done") ?? ""), inviteNumbers: refusal?.inviteNumbers ?? "", attendance: attendance,
             importText: refusal?.importText ?? "", notice: TrainingNotice.message(request.query("done"), count: request.queryInt("n")),
-            error: refusal?.message, issues: refusal?.issues ?? [], hasIssues: !(refusal?.issues.isEmpty ?? true))
+            error: refusal?.message, issues: refusal?.issues ?? [], hasIssues: !(refusal?.issues.isEmpty ?? true),
+            showSuggestions: managed && !session.topics.isEmpty,
+            suggestions: matches.map { match in
+                SuggestionRow(
+                    id: match.expert.id, name: match.expert.name, categoryLabel: match.expert.category.label, unitName: match.expert.unitName,
+                    coveredTopics: match.coveredTopics.joined(separator: "、"), isTrainer: session.trainers.contains { $0.expertId == match.expert.id })
+            },
+            canAssign: managed && session.status != .closed,
+            amendments: amendments.map {
+                AmendmentRow(
+                    at: ChinaTime.format($0.at), day: $0.day.description, person: "\($0.name)（\($0.staffNumber)）", before: $0.before ?? "（无）",
+                    after: $0.after, reason: $0.reason, actor: $0.actor)
+            }, hasAmendments: !amendments.isEmpty)
         return pages.render(
             "training-detail", title: session.title, path: "/training", session: context.session, content: content, status: status,
             styles: ["manage.css", "training.css"], scripts: ["training.js"])
+    }
+
+    /// The session's facts, with each trainer who is an expert of a pool the caller sees named with their category.
+    private func facts(_ session: TrainingSession, principal: Principal) async throws -> [Fact] {
+        var facts = TrainingSessionView.facts(session)
+        guard session.trainers.contains(where: { $0.expertId != nil }) else { return facts }
+        let experts = Dictionary(try await database.experts(for: principal).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let trainers = session.trainers.map { trainer in
+            guard let expert = trainer.expertId.flatMap({ experts[$0] }) else { return trainer.name }
+            return "\(trainer.name)（\(expert.category.label)，\(expert.unitName)专家库）"
+        }
+        if let index = facts.firstIndex(where: { $0.label == "授课人" }) { facts[index].value = trainers.joined(separator: "、") }
+        return facts
     }
 
     /// The chosen day (`?day=`, else today when the session runs today, else its first day), everyone invited plus

@@ -14,6 +14,7 @@ enum TrainingNotice {
         case "marked": "出勤已登记。"
         case "imported": "考勤表已导入，共 \(n) 条。"
         case "rated": "评价已提交，谢谢！"
+        case "trainer": "已设为授课人。"
         default: nil
         }
     }
