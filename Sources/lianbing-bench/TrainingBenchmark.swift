@@ -76,6 +76,16 @@ func benchTraining() async throws {
                 format: "  dashboard reports, %@ (%d staff)  %.1f ms median after a write, %.1f ms median when nothing changed (cached)  (target: page under 100 ms)",
                 name, staff, afterWrite * 1000, again * 1000))
     }
+    // Where the whole province's view after a write goes: each of its reports alone, computed afresh.
+    let parts: [(String, () async throws -> Void)] = [
+        ("curriculum", { _ = try await database.curriculumReport(for: op) }),
+        ("composition", { _ = try await database.compositionReport(for: op) }),
+        ("monthly line", { _ = try await database.attendanceSeries(for: op) }),
+        ("evaluation", { _ = try await database.ratingReport(for: op) }),
+    ]
+    for (name, body) in parts {
+        report(String(format: "    %@, whole province  %7.1f ms median", name, try await median(5, body) * 1000))
+    }
 }
 
 extension AppDatabase {

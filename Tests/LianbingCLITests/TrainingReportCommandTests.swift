@@ -126,6 +126,7 @@ import Testing
         try await fixture.run([
             "training", "plan", "--unit", county, "--capacity", "3", "--weekdays", "二,四", "--from", "2026-03-02", "--to", "2026-03-13", "--on", "2026-03-01",
         ])
+        try await fixture.run(["training", "plan", "--unit", county, "--capacity", "3", "--dates", two, "--on", "2026-03-01", "--topics"])
 
         // Applying creates one draft per cohort, everyone invited once, none over capacity.
         try await fixture.run([

@@ -41,6 +41,9 @@ extension TrainingCommand {
         @Option(help: "按该日计算谁尚未参训（YYYY-MM-DD）；默认今天。")
         var on: String?
 
+        @Flag(help: "同时按各期人员的培训标准缺少的专题，为每期拟定培训专题（缺的人多的在前，最多 20 个）。")
+        var topics = false
+
         @Flag(help: "按计划新建草稿培训并邀请各期人员。")
         var apply = false
 
@@ -102,14 +105,16 @@ extension TrainingCommand {
                     }
                 }
                 let kind = try TrainingArgument.kind(kind)
-                let plan = try await db.planCoverage(unit: unit, dates: available, capacity: capacity, kind: kind, on: today, for: principal)
+                let plan = try await db.planCoverage(
+                    unit: unit, dates: available, capacity: capacity, kind: kind, withTopics: topics, on: today, for: principal)
                 if json { try JSONOutput.print(plan) } else { for line in PlanText.lines(plan) { Console.out(line) } }
                 guard apply else {
                     if !json, !plan.cohorts.isEmpty { Console.out("（仅为计划；加 --apply 按计划新建草稿培训并邀请各期人员。）") }
                     return
                 }
                 let ids = try await db.applyCoveragePlan(
-                    unit: unit, dates: available, capacity: capacity, kind: kind, on: today, title: title, startTime: startTime, endTime: endTime,
+                    unit: unit, dates: available, capacity: capacity, kind: kind, withTopics: topics, on: today, title: title, startTime: startTime,
+                    endTime: endTime,
                     hours: hours, place: place, by: principal)
                 let note = ids.isEmpty
                     ? "没有需要编排的人员，未新建培训。"

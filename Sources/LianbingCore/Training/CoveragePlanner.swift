@@ -87,4 +87,16 @@ public enum CoveragePlanner {
         }
         return leftOver
     }
+
+    /// The topics for one cohort's session from what its members' curriculum standards still lack (item 6's
+    /// "optionally, the topics their standard lacks"): every topic anyone lacks, those most members lack first (ties by
+    /// name), at most `limit` — a session names at most `TrainingSessionDraft.maximumTopics`.
+    public static func topics(lackedBy members: [[String]], limit: Int = TrainingSessionDraft.maximumTopics) -> [String] {
+        var count: [String: Int] = [:]
+        for lacking in members {
+            for topic in Set(lacking) { count[topic, default: 0] += 1 }
+        }
+        let ordered = count.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return ordered.prefix(max(0, limit)).map(\.key)
+    }
 }

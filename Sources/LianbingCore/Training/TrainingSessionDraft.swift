@@ -45,6 +45,8 @@ public struct TrainingSessionDraft: Sendable, Hashable, Codable {
     public static let maximumDays = 31
     public static let hoursRange = 0.0...500.0
     public static let capacityRange = 1...100_000
+    /// Topics a session may name.
+    public static let maximumTopics = 20
 
     /// Everything a session says about itself, checked before it is stored; scope and names are the store's.
     public func validated() throws -> TrainingSessionDraft {
@@ -62,7 +64,7 @@ public struct TrainingSessionDraft: Sendable, Hashable, Codable {
         if let capacity { try InputBounds.check(capacity, in: Self.capacityRange, "容量", unit: "人") }
         copy.topics = Self.cleaned(topics)
         copy.audiencePosts = Self.cleaned(audiencePosts)
-        guard copy.topics.count <= 20, copy.topics.allSatisfy({ $0.count <= 64 && !$0.contains("|") }) else {
+        guard copy.topics.count <= Self.maximumTopics, copy.topics.allSatisfy({ $0.count <= 64 && !$0.contains("|") }) else {
             throw LianbingError.invalid("培训专题最多 20 个，每个不超过 64 个字")
         }
         guard copy.trainers.count <= 20 else { throw LianbingError.invalid("授课人最多 20 位") }

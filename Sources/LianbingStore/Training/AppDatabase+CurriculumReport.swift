@@ -109,36 +109,12 @@ extension AppDatabase {
         return try await cachedReport("curriculum", unit: unit, today: today, for: principal) { root in
             try await reader.read { db in
                 let cycle = try Self.trainingSettings(db).cycle(containing: today)
-                // By the post's row id: 50,000 look-ups of a Chinese post name would each hash it.
-                let postIDs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, rowid FROM post").map { ($0[0] as String, $0[1] as Int64) })
-                var standards: [Int64: [Int: CurriculumStandard]] = [:]
-                for (post, byLevel) in try Self.curriculumStandardsInForce(db, cycle: cycle) {
-                    if let id = postIDs[post] { standards[id] = byLevel }
-                }
-                let topics = CurriculumTopics()
-                // People who attended the same topics miss the same ones: the rule runs once per combination.
-                var missingTopics: [MissingTopicsKey: [String]] = [:]
                 var own = CurriculumCounts()
                 var byChild: [String: CurriculumCounts] = [:]
                 var total = CurriculumCounts()
                 var people: [(path: String, person: CurriculumPerson)] = []
                 var childOfUnit: [String: String?] = [:]
-                try Self.forEachCurriculumEntry(.subtree(root.unitPath), cycle: cycle, today: today, topics: topics, db) { entry in
-                    let standard = standards[entry.postID]?[entry.level]
-                    var gap: CurriculumGap?
-                    if let standard {
-                        let key = MissingTopicsKey(postID: entry.postID, level: entry.level, topics: entry.topics)
-                        let missing: [String]
-                        if standard.topics.isEmpty {
-                            missing = []
-                        } else if let known = missingTopics[key] {
-                            missing = known
-                        } else {
-                            missing = Curriculum.missingTopics(standard, attendedTopics: topics.names(entry.topics))
-                            missingTopics[key] = missing
-                        }
-                        gap = CurriculumGap(missingHours: Curriculum.missingHours(standard, attendedHours: entry.hours), missingTopics: missing)
-                    }
+                try Self.forEachCurriculumGap(under: root.unitPath, cycle: cycle, today: today, db) { entry, standard, gap in
                     let meets = gap?.isMet ?? false
                     total.count(hasStandard: standard != nil, meets: meets)
                     // Per unit, not per person: a unit's people all fall in the same row.
@@ -285,6 +261,38 @@ extension AppDatabase {
             result.reserveCapacity(numbers.count)
             for number in numbers.sorted() where number != result.last { result.append(number) }
             return result
+        }
+    }
+
+    /// Each active member of staff of the subtree with the standard in force for their post and level this cycle and
+    /// what it still asks (`nil` both without a standard): what the curriculum report counts and the planner reads
+    /// topics from.
+    static func forEachCurriculumGap(
+        under root: UnitPath, cycle: TrainingCycle, today: CivilDate, _ db: Database,
+        _ body: (CurriculumEntry, CurriculumStandard?, CurriculumGap?) throws -> Void
+    ) throws {
+        // By the post's row id: 50,000 look-ups of a Chinese post name would each hash it.
+        let postIDs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, rowid FROM post").map { ($0[0] as String, $0[1] as Int64) })
+        var standards: [Int64: [Int: CurriculumStandard]] = [:]
+        for (post, byLevel) in try curriculumStandardsInForce(db, cycle: cycle) {
+            if let id = postIDs[post] { standards[id] = byLevel }
+        }
+        let topics = CurriculumTopics()
+        // People who attended the same topics miss the same ones: the rule runs once per combination.
+        var missingTopics: [MissingTopicsKey: [String]] = [:]
+        try forEachCurriculumEntry(.subtree(root), cycle: cycle, today: today, topics: topics, db) { entry in
+            guard let standard = standards[entry.postID]?[entry.level] else { return try body(entry, nil, nil) }
+            let key = MissingTopicsKey(postID: entry.postID, level: entry.level, topics: entry.topics)
+            let missing: [String]
+            if standard.topics.isEmpty {
+                missing = []
+            } else if let known = missingTopics[key] {
+                missing = known
+            } else {
+                missing = Curriculum.missingTopics(standard, attendedTopics: topics.names(entry.topics))
+                missingTopics[key] = missing
+            }
+            try body(entry, standard, CurriculumGap(missingHours: Curriculum.missingHours(standard, attendedHours: entry.hours), missingTopics: missing))
         }
     }
 

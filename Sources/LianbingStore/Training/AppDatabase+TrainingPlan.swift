@@ -19,6 +19,9 @@ public struct PlannedInvitee: Sendable, Codable, Equatable {
 public struct PlannedCohort: Sendable, Codable, Equatable {
     public var date: CivilDate
     public var people: [PlannedInvitee]
+    /// Topics its members' curriculum standards still lack, most-lacked first, when the plan was asked for them;
+    /// empty otherwise.
+    public var topics: [String]
 }
 
 /// The planner's proposal for covering a subtree's uncovered staff before the cycle ends.
@@ -28,6 +31,8 @@ public struct CoveragePlanResult: Sendable, Codable, Equatable {
     public var cycle: TrainingCycle
     public var kind: TrainingKind
     public var capacity: Int
+    /// Whether each cohort carries the topics its members' standards lack.
+    public var withTopics: Bool
     /// The dates offered, sorted, each once.
     public var dates: [CivilDate]
     /// People planned for: uncovered on `today` and not already invited to a coming session.
@@ -41,7 +46,7 @@ public struct CoveragePlanResult: Sendable, Codable, Equatable {
     public var unplaced: [PlannedInvitee]
     /// Further session-dates at this capacity that would place everyone in `unplaced`.
     public var missingSessionDates: Int
-    /// 期次, 日期, 人数, 乡镇（街道）.
+    /// 期次, 日期, 人数, 乡镇（街道）, and 专题 when planned with topics.
     public var table: ReportTable
 }
 
@@ -60,25 +65,26 @@ extension AppDatabase {
     /// Bounds: `capacity` within `TrainingSessionDraft.capacityRange`; 1 to 1,000 dates, each inside the cycle and
     /// not before `today`. Trainers and administrators only.
     public func planCoverage(
-        unit: String, dates: [CivilDate], capacity: Int, kind: TrainingKind = .course, on today: CivilDate? = nil, for principal: Principal
+        unit: String, dates: [CivilDate], capacity: Int, kind: TrainingKind = .course, withTopics: Bool = false, on today: CivilDate? = nil,
+        for principal: Principal
     ) async throws -> CoveragePlanResult {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以编排培训计划") }
         let today = try reportDay(today)
         try Self.checkPlanBounds(dates: dates, capacity: capacity)
         return try await reader.read { db in
             let root = try Self.unitInScope(unit, for: principal, db)
-            return try Self.coveragePlan(root: root, dates: dates, capacity: capacity, kind: kind, today: today, db)
+            return try Self.coveragePlan(root: root, dates: dates, capacity: capacity, kind: kind, withTopics: withTopics, today: today, db)
         }
     }
 
     /// Accepts the plan: plans afresh (so it reflects attendance up to this moment) and creates, in one transaction,
     /// one draft session per cohort organised by `unit`, for its subtree, with the cohort as invitees — titled
     /// `title（第N期）`, a business training of `kind`, from `startTime` to `endTime` China time on its date, crediting
-    /// `hours`. The drafts are then edited and published as any other session. Returns the new sessions' ids in date
+    /// `hours`, on the cohort's topics when planned `withTopics`. The drafts are then edited and published as any other session. Returns the new sessions' ids in date
     /// order; none when nobody is left to plan.
     @discardableResult
     public func applyCoveragePlan(
-        unit: String, dates: [CivilDate], capacity: Int, kind: TrainingKind = .course, on today: CivilDate? = nil,
+        unit: String, dates: [CivilDate], capacity: Int, kind: TrainingKind = .course, withTopics: Bool = false, on today: CivilDate? = nil,
         title: String = "全覆盖培训", startTime: String = "09:00", endTime: String = "17:00", hours: Double = 6, place: String = "",
         by principal: Principal
     ) async throws -> [Int64] {
@@ -97,7 +103,7 @@ extension AppDatabase {
         let now = clock()
         return try await writer.write { db in
             let root = try Self.unitInScope(unit, for: principal, db)
-            let plan = try Self.coveragePlan(root: root, dates: dates, capacity: capacity, kind: kind, today: today, db)
+            let plan = try Self.coveragePlan(root: root, dates: dates, capacity: capacity, kind: kind, withTopics: withTopics, today: today, db)
             var ids: [Int64] = []
             for (index, cohort) in plan.cohorts.enumerated() {
                 guard let startsAt = ChinaTime.parse("\(cohort.date) \(startTime)"), let endsAt = ChinaTime.parse("\(cohort.date) \(endTime)") else {
@@ -107,11 +113,11 @@ extension AppDatabase {
                     sql: """
                         INSERT INTO trainingSession (unitCode, title, kind, isBusiness, startsAt, endsAt, startDate, hours, topics, audienceUnit,
                                                      audiencePosts, capacity, place, status, signInSecret, createdBy, createdAt)
-                        VALUES (?, ?, ?, 1, ?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         root.code, "\(title)（第\(index + 1)期）", kind.rawValue, startsAt, endsAt, ChinaTime.civilDate(of: startsAt).description,
-                        hours, root.code, capacity, place, TrainingSessionStatus.draft.rawValue, Self.newSignInSecret(), principal.auditName, now,
+                        hours, TrainingSessionRecord.bars(cohort.topics), root.code, capacity, place, TrainingSessionStatus.draft.rawValue, Self.newSignInSecret(), principal.auditName, now,
                     ])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: "INSERT INTO trainingInvitee (sessionId, staffNumber) VALUES (?, ?)")
@@ -135,7 +141,7 @@ extension AppDatabase {
 
     /// The plan for `root`'s subtree on `today`, read inside the caller's transaction.
     static func coveragePlan(
-        root: UnitRecord, dates: [CivilDate], capacity: Int, kind: TrainingKind, today: CivilDate, _ db: Database
+        root: UnitRecord, dates: [CivilDate], capacity: Int, kind: TrainingKind, withTopics: Bool, today: CivilDate, _ db: Database
     ) throws -> CoveragePlanResult {
         let settings = try trainingSettings(db)
         let cycle = settings.cycle(containing: today)
@@ -181,25 +187,36 @@ extension AppDatabase {
             planned.append(PlannedPerson(number: number, group: group.code, lastTrained: entry.lastTrained))
         }
         let plan = CoveragePlanner.plan(planned, dates: dates, capacity: capacity)
-        let cohorts = plan.cohorts.map { PlannedCohort(date: $0.date, people: $0.members.compactMap { people[$0] }) }
+        var lacking: [String: [String]] = [:]
+        if withTopics {
+            try forEachCurriculumGap(under: root.unitPath, cycle: cycle, today: today, db) { entry, _, gap in
+                if let gap, !gap.missingTopics.isEmpty, people[entry.number] != nil { lacking[entry.number] = gap.missingTopics }
+            }
+        }
+        let cohorts = plan.cohorts.map {
+            PlannedCohort(
+                date: $0.date, people: $0.members.compactMap { people[$0] },
+                topics: withTopics ? CoveragePlanner.topics(lackedBy: $0.members.compactMap { lacking[$0] }) : [])
+        }
         let unplaced = plan.unplaced.compactMap { people[$0] }
         var rows = cohorts.enumerated().map { index, cohort in
             var groups: [String] = []
             for person in cohort.people where groups.last != person.groupName && !groups.contains(person.groupName) {
                 groups.append(person.groupName)
             }
-            return ["第\(index + 1)期", cohort.date.description, String(cohort.people.count), groups.joined(separator: "、")]
+            let line = ["第\(index + 1)期", cohort.date.description, String(cohort.people.count), groups.joined(separator: "、")]
+            return withTopics ? line + [cohort.topics.isEmpty ? "—" : cohort.topics.joined(separator: "、")] : line
         }
         if !unplaced.isEmpty {
-            rows.append(["未能安排", "还需 \(plan.missingSessionDates) 个培训日", String(unplaced.count), ""])
+            rows.append(["未能安排", "还需 \(plan.missingSessionDates) 个培训日", String(unplaced.count), ""] + (withTopics ? [""] : []))
         }
         return CoveragePlanResult(
-            unit: reportUnit(root), today: today, cycle: cycle, kind: kind, capacity: capacity, dates: Array(Set(dates)).sorted(),
+            unit: reportUnit(root), today: today, cycle: cycle, kind: kind, capacity: capacity, withTopics: withTopics, dates: Array(Set(dates)).sorted(),
             toPlan: toPlan.count, alreadyInvited: uncovered.count - toPlan.count, cohorts: cohorts, unplaced: unplaced,
             missingSessionDates: plan.missingSessionDates,
             table: ReportTable(
                 title: "\(root.name) 全覆盖培训计划（待安排 \(toPlan.count) 人，每期不超过 \(capacity) 人）",
-                columns: ["期次", "日期", "人数", "乡镇（街道）"], rows: rows))
+                columns: ["期次", "日期", "人数", "乡镇（街道）"] + (withTopics ? ["专题"] : []), rows: rows))
     }
 
     /// 32 bytes from the system's secure generator: the key of a session's rotating sign-in code.

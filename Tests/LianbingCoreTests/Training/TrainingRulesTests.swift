@@ -120,4 +120,15 @@ struct TrainingRulesTests {
         let big = CoveragePlanner.plan(Self.county(towns: 1, size: 130) + Self.county(towns: 1, size: 130), dates: [Self.day("2026-05-01"), Self.day("2026-05-02")], capacity: 60)
         #expect(big.cohorts.map(\.members.count) == [60, 60] && big.unplaced.count == 10 && big.missingSessionDates == 1)
     }
+
+    @Test("Given what each member's standard lacks, then a cohort's topics are every topic lacked, most-lacked first, at most the limit")
+    func cohortTopics() {
+        let lacking = [["接访", "权益维护"], ["权益维护", "权益维护"], ["政策法规", "权益维护"], []]
+        // 权益维护 by three (counted once for the member listing it twice), then the rest by name.
+        #expect(CoveragePlanner.topics(lackedBy: lacking) == ["权益维护"] + ["接访", "政策法规"].sorted())
+        #expect(CoveragePlanner.topics(lackedBy: lacking, limit: 1) == ["权益维护"])
+        #expect(CoveragePlanner.topics(lackedBy: []).isEmpty && CoveragePlanner.topics(lackedBy: lacking, limit: 0).isEmpty)
+        let many = [(1...30).map { "专题\($0)" }]
+        #expect(CoveragePlanner.topics(lackedBy: many).count == TrainingSessionDraft.maximumTopics)
+    }
 }

@@ -106,6 +106,22 @@ import Testing
             #expect(try TrainingDashboardTests.rows(block) == planned.table.rows)
             #expect(preview.text.contains("name=\"action\" value=\"apply\""))
 
+            // With topics: the table gains 专题, the apply form keeps the choice.
+            let withTopics = try await client.request(
+                .post, "/training/plan", session: session,
+                form: ["unit": county, "dates": dates.map(\.description).joined(separator: "\n"), "capacity": String(capacity), "kind": "meeting",
+                       "with_topics": "1", "action": "preview"])
+            let topicsPlan = try await app.database.planCoverage(
+                unit: county, dates: dates, capacity: capacity, kind: .meeting, withTopics: true, for: op)
+            let topicsBlock = try #require(TrainingDashboardTests.block(withTopics.text, id: "plan-table"))
+            #expect(try TrainingDashboardTests.columns(topicsBlock).last == "专题")
+            #expect(try TrainingDashboardTests.rows(topicsBlock) == topicsPlan.table.rows)
+            #expect(withTopics.text.contains("<input type=\"hidden\" name=\"with_topics\" value=\"1\">"))
+            let api = try await client.request(
+                .post, "/api/v1/training/plan", session: session,
+                json: #"{"unitCode":"\#(county)","dates":["\#(dates[0])"],"capacity":\#(capacity),"withTopics":true}"#)
+            #expect(try api.json(CoveragePlanResult.self).cohorts.map(\.topics) == [topicsPlan.cohorts[0].topics])
+
             // Without the form token the button does nothing.
             let forged = try await client.request(
                 .post, "/training/plan", session: session,

@@ -189,4 +189,29 @@ struct CoveragePlanTests {
         // 张三 at the centre is his own group; 李四 and 王五 are 石牌街道's.
         #expect(plan.cohorts.count == 1 && plan.cohorts[0].people.map(\.groupCode).sorted() == [Code.tianhe, Code.shipai, Code.shipai].sorted())
     }
+
+    @Test("Planned with topics, each cohort carries what its members' standards lack, and applying puts them on the drafts")
+    func topicsTheStandardLacks() async throws {
+        let fixture = try await PlanCounty.make()
+        let op = try await fixture.op()
+        // Village workers must cover two topics; town workers have no standard.
+        try await fixture.db.setCurriculumStandard(post: Post.worker, level: .village, hours: 8, topics: ["政策法规", "权益维护"], by: op)
+        let dates = PlanCounty.weekdays(20)
+        let plain = try await fixture.db.planCoverage(unit: PlanCounty.code, dates: dates, capacity: 120, on: Self.today, for: op)
+        #expect(!plain.withTopics && plain.cohorts.allSatisfy(\.topics.isEmpty) && !plain.table.columns.contains("专题"))
+        let plan = try await fixture.db.planCoverage(unit: PlanCounty.code, dates: dates, capacity: 120, withTopics: true, on: Self.today, for: op)
+        #expect(plan.withTopics && plan.table.columns.last == "专题")
+        // The same cohorts either way: topics do not change who goes when.
+        #expect(plan.cohorts.map { $0.people.map(\.number) } == plain.cohorts.map { $0.people.map(\.number) })
+        for cohort in plan.cohorts {
+            let villagers = cohort.people.filter { $0.unitCode.count > PlanCounty.town(1).count }
+            #expect(Set(cohort.topics) == (villagers.isEmpty ? [] : ["政策法规", "权益维护"]), "\(cohort.date)")
+        }
+        let ids = try await fixture.db.applyCoveragePlan(
+            unit: PlanCounty.code, dates: dates, capacity: 120, withTopics: true, on: Self.today, by: op)
+        #expect(ids.count == plan.cohorts.count)
+        for (id, cohort) in zip(ids, plan.cohorts) {
+            #expect(try await fixture.db.trainingSession(id, for: op).topics == cohort.topics)
+        }
+    }
 }

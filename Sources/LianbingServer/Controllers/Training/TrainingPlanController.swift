@@ -29,6 +29,8 @@ struct TrainingPlanController {
         var to: String?
         var capacity: Int
         var kind: String?
+        /// Give each cohort the topics its members' curriculum standards lack.
+        var withTopics: Bool?
         var on: String?
         var apply: Bool?
         var title: String?
@@ -55,7 +57,8 @@ struct TrainingPlanController {
         }
         let input = PlanInput(
             unit: body.unitCode, dates: try await resolveDates(listed: body.dates, weekdays: weekdays, from: body.from, to: body.to, on: on),
-            capacity: body.capacity, kind: try PlanInput.kind(body.kind), on: on, title: body.title ?? PlanInput.defaultTitle,
+            capacity: body.capacity, kind: try PlanInput.kind(body.kind), withTopics: body.withTopics ?? false, on: on,
+            title: body.title ?? PlanInput.defaultTitle,
             startTime: body.startTime ?? "09:00", endTime: body.endTime ?? "17:00", hours: body.hours ?? 6, place: body.place ?? "")
         if body.apply == true {
             return try JSONBody(PlanApplied(sessionIds: try await apply(input, by: principal)), status: .created).response(from: request, context: context)
@@ -90,6 +93,7 @@ struct TrainingPlanController {
         var to: String
         var capacity: String
         var kinds: [KindOption]
+        var withTopics: Bool
         var title: String
         var startTime: String
         var endTime: String
@@ -117,6 +121,7 @@ struct TrainingPlanController {
         var dates: String
         var capacity: Int
         var kind: String
+        var withTopics: Bool
         var title: String
         var startTime: String
         var endTime: String
@@ -190,7 +195,7 @@ struct TrainingPlanController {
             kinds: TrainingKind.allCases.filter { $0 != .higherLevel }.map {
                 KindOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind || $0.label == form.kind)
             },
-            title: form.title, startTime: form.startTime, endTime: form.endTime, hours: form.hours, place: form.place,
+            withTopics: form.withTopics, title: form.title, startTime: form.startTime, endTime: form.endTime, hours: form.hours, place: form.place,
             cycle: "\(cycle.start) 至 \(cycle.lastDay)", problems: problems, hasProblems: !problems.isEmpty, result: result,
             created: created.map { Created(id: $0, href: "/training/\($0)") }, hasCreated: !created.isEmpty, createdCount: created.count, createdNone: createdNone,
             dashboard: Pager.href("/training/dashboard", query: ["unit": form.unit.isEmpty ? nil : form.unit]))
@@ -215,19 +220,21 @@ struct TrainingPlanController {
         return PlanView(
             summary: summary, outcome: outcome, isShort: !plan.unplaced.isEmpty, table: ReportTableView(plan.table, id: "plan-table", csv: nil),
             canApply: !plan.cohorts.isEmpty, unit: plan.unit.code, dates: input.dates.map(\.description).joined(separator: ","),
-            capacity: plan.capacity, kind: plan.kind.rawValue, title: input.title, startTime: input.startTime, endTime: input.endTime,
+            capacity: plan.capacity, kind: plan.kind.rawValue, withTopics: plan.withTopics, title: input.title, startTime: input.startTime, endTime: input.endTime,
             hours: PlanForm.number(input.hours), place: input.place)
     }
 
     // MARK: The store
 
     func plan(_ input: PlanInput, for principal: Principal) async throws -> CoveragePlanResult {
-        try await database.planCoverage(unit: input.unit, dates: input.dates, capacity: input.capacity, kind: input.kind, on: input.on, for: principal)
+        try await database.planCoverage(
+            unit: input.unit, dates: input.dates, capacity: input.capacity, kind: input.kind, withTopics: input.withTopics, on: input.on, for: principal)
     }
 
     func apply(_ input: PlanInput, by principal: Principal) async throws -> [Int64] {
         try await database.applyCoveragePlan(
-            unit: input.unit, dates: input.dates, capacity: input.capacity, kind: input.kind, on: input.on, title: input.title,
+            unit: input.unit, dates: input.dates, capacity: input.capacity, kind: input.kind, withTopics: input.withTopics, on: input.on,
+            title: input.title,
             startTime: input.startTime, endTime: input.endTime, hours: input.hours, place: input.place, by: principal)
     }
 
@@ -284,6 +291,7 @@ struct PlanInput: Sendable {
     var dates: [CivilDate]
     var capacity: Int
     var kind: TrainingKind
+    var withTopics: Bool
     var on: CivilDate?
     var title: String
     var startTime: String
@@ -308,6 +316,7 @@ struct PlanForm: Sendable {
     var to = ""
     var capacity = "60"
     var kind = TrainingKind.course.rawValue
+    var withTopics = false
     var title = PlanInput.defaultTitle
     var startTime = "09:00"
     var endTime = "17:00"
@@ -326,6 +335,7 @@ struct PlanForm: Sendable {
         to = text("to")
         capacity = text("capacity")
         kind = text("kind")
+        withTopics = fields["with_topics"] != nil
         title = text("title")
         startTime = text("start_time")
         endTime = text("end_time")
@@ -344,7 +354,8 @@ struct PlanForm: Sendable {
             unit: unit,
             dates: try await planner.resolveDates(
                 listed: listed, weekdays: weekdays, from: from.isEmpty ? nil : from, to: to.isEmpty ? nil : to, on: nil),
-            capacity: capacity, kind: try PlanInput.kind(kind), on: nil, title: title.isEmpty ? PlanInput.defaultTitle : title,
+            capacity: capacity, kind: try PlanInput.kind(kind), withTopics: withTopics, on: nil,
+            title: title.isEmpty ? PlanInput.defaultTitle : title,
             startTime: startTime.isEmpty ? "09:00" : startTime, endTime: endTime.isEmpty ? "17:00" : endTime, hours: hours, place: place)
     }
 
