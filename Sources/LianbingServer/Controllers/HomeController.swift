@@ -39,11 +39,12 @@ struct HomeController {
         let role = principal.role ?? .admin
         let detail = try await database.unitDetail(try await database.scopeRoot(for: principal).code, for: principal)
         var training: TrainingBrief?
-        if role == .staff, principal.staffNumber != nil {
+        if role == .staff, let number = principal.staffNumber {
             let record = try await database.myTraining(for: principal)
             training = TrainingBrief(
                 hours: AppDatabase.points(record.hoursThisCycle), standing: MyTrainingPagesController.standing(record), isCovered: record.isCovered,
-                standard: try await MyTrainingPagesController.standardLine(for: principal, database: database), upcoming: record.upcoming.isEmpty ? nil : record.upcoming.count)
+                standard: try await MyTrainingPagesController.standardLine(of: number, for: principal, database: database),
+                upcoming: record.upcoming.isEmpty ? nil : record.upcoming.count)
         }
         let content = HomeContent(
             unitName: detail.unit.name, unitLevel: detail.unit.level.displayName, isStaff: role == .staff, isTrainer: role == .trainer,

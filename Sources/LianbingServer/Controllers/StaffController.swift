@@ -48,8 +48,17 @@ struct StaffController {
         return pages.render("staff", title: "工作人员", path: "/staff", session: context.session, content: content)
     }
 
+    struct MemberContent: Sendable {
+        var staff: StaffJSON
+        var training: StaffTrainingView
+    }
+
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let listing = try await database.staffMember(try context.parameters.require("number"), for: try context.principal(.trainer))
-        return pages.render("staff-member", title: listing.staff.name, path: "/staff", session: context.session, content: StaffJSON(listing))
+        let principal = try context.principal(.trainer)
+        let listing = try await database.staffMember(try context.parameters.require("number"), for: principal)
+        let training = try await StaffTrainingView.load(listing.staff.number, leftOn: listing.staff.leftOn, for: principal, database: database)
+        return pages.render(
+            "staff-member", title: listing.staff.name, path: "/staff", session: context.session,
+            content: MemberContent(staff: StaffJSON(listing), training: training))
     }
 }

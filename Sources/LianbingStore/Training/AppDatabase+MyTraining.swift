@@ -34,12 +34,22 @@ public struct MyTraining: Sendable, Codable, Equatable {
 }
 
 extension AppDatabase {
+    /// The caller's own training record (我的培训).
     public func myTraining(for principal: Principal) async throws -> MyTraining {
         guard let number = principal.staffNumber else { throw LianbingError.forbidden("只有关联了工作人员的账号有培训记录") }
+        return try await trainingRecord(of: number, for: principal)
+    }
+
+    /// A member of staff's training record, for themselves or for trainers and administrators whose subtree holds them
+    /// (anyone else: not found, so numbers outside the scope do not leak).
+    public func trainingRecord(of number: String, for principal: Principal) async throws -> MyTraining {
         let now = clock()
         let today = ChinaTime.civilDate(of: now)
         return try await reader.read { db in
             guard let staff = try StaffRecord.fetchOne(db, key: number) else { throw LianbingError.notFound("工作人员 \(number)") }
+            let path = try Self.unitPath(staff.unitCode, db)
+            let inScope = principal.has(.trainer) && principal.covers(path)
+            guard principal.staffNumber == number || inScope else { throw LianbingError.notFound("工作人员 \(number)") }
             let settings = try Self.trainingSettings(db)
             let cycle = settings.cycle(containing: today)
             let attended = try Row.fetchAll(

@@ -141,6 +141,9 @@ import Testing
             let rated = try await client.request(.post, "/my/training/\(id)/rating", session: staff, form: ["score": "4", "comment": "案例丰富"])
             #expect(Self.location(rated) == "/my/training?done=rated")
             let after = try await client.request(.get, "/my/training", session: staff).text
+            // Their roster page shows the same record to the county administrator.
+            let member = try await client.request(.get, "/staff/\(fixture.staffNumber)", session: county).text
+            #expect(member.contains("培训记录") && member.contains("村站接访员培训") && member.contains(standardText) && member.contains("轮岗交流与基层锻炼"))
             #expect(after.contains("我的评分：4 分") && !after.contains("action=\"/my/training/\(id)/rating\""))
 
             // A draft is deleted from its page.

@@ -94,6 +94,12 @@ struct TrainingSessionTests {
         let amended = try await fixture.db.recordAttendance(session.id, [correction], amendmentReason: "补交请假条", by: county)
         #expect(amended.amended == 1)
         #expect(try await fixture.db.count("trainingAmendment") == 1)
+        // A person's record: theirs to read, and their county's; no one else's.
+        let record = try await fixture.db.trainingRecord(of: Roster.huashiInformant.number, for: county)
+        #expect(record.attended.map(\.sessionId) == [session.id] && record.hoursThisCycle == 3)
+        await #expect(throws: LianbingError.notFound("工作人员 \(Roster.shipaiReceptionist.number)")) {
+            try await fixture.db.trainingRecord(of: Roster.shipaiReceptionist.number, for: try await fixture.staffUser())
+        }
         let logged = try await fixture.db.attendanceAmendments(session.id, for: county)
         #expect(logged.map(\.staffNumber) == [Roster.shipaiReceptionist.number])
         #expect(logged.first?.before == "出席 3学时" && logged.first?.after == "请假 0学时" && logged.first?.reason == "补交请假条")

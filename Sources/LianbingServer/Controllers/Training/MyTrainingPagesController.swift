@@ -58,9 +58,12 @@ struct MyTrainingPagesController {
     private func render(_ request: Request, context: AppRequestContext, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.principal()
         let record = try await database.myTraining(for: principal)
+        var standard: StandardLine?
+        if let number = principal.staffNumber { standard = try await Self.standardLine(of: number, for: principal, database: database) }
         let content = Content(
             cycle: "\(record.cycleStart) 至 \(record.cycleLastDay)", hours: AppDatabase.points(record.hoursThisCycle),
-            standing: Self.standing(record), isCovered: record.isCovered, standard: try await Self.standardLine(for: principal, database: database),
+            standing: Self.standing(record), isCovered: record.isCovered,
+            standard: standard,
             attended: record.attended.map {
                 AttendedRow(
                     sessionId: $0.sessionId, title: $0.title, kindLabel: $0.kind.label, unitName: $0.unitName, firstDay: $0.firstDay.description,
@@ -83,9 +86,8 @@ struct MyTrainingPagesController {
         var isMet: Bool
     }
 
-    /// What their curriculum standard (by post and level) asks this cycle and what is still missing, in words.
-    static func standardLine(for principal: Principal, database: AppDatabase) async throws -> StandardLine? {
-        guard let number = principal.staffNumber else { return nil }
+    /// What a person's curriculum standard (by post and level) asks this cycle and what is still missing, in words.
+    static func standardLine(of number: String, for principal: Principal, database: AppDatabase) async throws -> StandardLine {
         let record = try await database.personCurriculumGap(number: number, for: principal)
         let post = "\(record.post)（\(record.level.displayName)）"
         guard let standard = record.standard, let gap = record.gap, !standard.isWithdrawal else {
@@ -107,7 +109,7 @@ struct MyTrainingPagesController {
             return "本周期已完成业务培训" + (record.lastTrained.map { "（最近一次 \($0)）" } ?? "") + "。"
         }
         if let due = record.dueBy { return "新入职人员：请在 \(due) 前参加一次业务培训。" }
-        if record.isNotDue { return "您在本周期内入职较晚，下一周期起计入全覆盖培训要求。" }
+        if record.isNotDue { return "本周期内入职较晚，下一周期起计入全覆盖培训要求。" }
         let last = record.lastTrained.map { "最近一次业务培训是 \($0)" } ?? "还没有业务培训记录"
         return "本周期尚未参加业务培训（周期截至 \(record.cycleLastDay)，\(last)），请留意培训通知。"
     }
