@@ -65,6 +65,7 @@ public func buildApplication(database: AppDatabase, settings: ServerSettings, lo
     var app = Application(
         router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "lianbing"), logger: logger)
     app.addServices(
-        SessionSweeper(database: database, policy: settings.sessions, logger: logger), AttemptSweeper(database: database, logger: logger))
+        SessionSweeper(database: database, policy: settings.sessions, logger: logger), AttemptSweeper(database: database, logger: logger),
+        ReportWarmer(database: database, logger: logger))
     return app
 }

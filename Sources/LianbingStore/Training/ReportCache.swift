@@ -58,3 +58,19 @@ extension AppDatabase {
         return report
     }
 }
+
+extension AppDatabase {
+    /// Computes the dashboard reports of the whole tree, one after another, so that the province's dashboard after a
+    /// change finds them ready instead of computing them (about a second on two cores). While nothing has changed
+    /// every report is a cache hit, so calling it often costs next to nothing.
+    public func warmTrainingReports() async throws {
+        guard try await isInitialised() else { return }
+        let op = try await operatorPrincipal()
+        _ = try await coverageReport(for: op)
+        _ = try await halfYearReport(for: op)
+        _ = try await curriculumReport(for: op)
+        _ = try await compositionReport(for: op)
+        _ = try await attendanceSeries(for: op)
+        _ = try await ratingReport(for: op)
+    }
+}

@@ -75,6 +75,23 @@ struct ReportCacheTests {
         #expect(try await generation() == start + 2)
     }
 
+    @Test("Warming computes the whole tree's dashboard reports into the cache after a write, and is a no-op on an empty database")
+    func warming() async throws {
+        try await AppDatabase.inMemory().warmTrainingReports()
+        let fixture = try await Fixture.make()
+        D.setClock(fixture, to: "2026-03-01 10:00")
+        try await D.held(fixture, unit: Code.tianhe, startsAt: "2026-02-10 09:00", [Roster.tianheDirector.number])
+        try await fixture.db.warmTrainingReports()
+        let generation = try await fixture.db.reader.read { try ReportCache.generation($0) }
+        let root = try #require(try await fixture.db.rootUnit())
+        for name in ["coverage", "curriculum", "composition", "ratings"] {
+            let key = [name, root.code, "2026-03-01", ""].joined(separator: "|")
+            #expect(fixture.db.reportCache.report(key, at: generation) as (any Sendable)? != nil, "\(name)")
+        }
+        let cached: CoverageReport? = fixture.db.reportCache.report([ "coverage", root.code, "2026-03-01", ""].joined(separator: "|"), at: generation)
+        #expect(cached?.total.counts.covered == 1)
+    }
+
     @Test("The cache keeps reports of one generation only and drops older ones")
     func generations() {
         let cache = ReportCache()
