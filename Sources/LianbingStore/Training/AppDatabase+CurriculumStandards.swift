@@ -51,6 +51,18 @@ extension AppDatabase {
     /// them. `effectiveFrom` may not fall before the start of the current cycle: a cycle that has ended keeps the
     /// standard it was judged by.
     @discardableResult
+    /// Whether `principal` may set standards: the operator, or an administrator of the root unit.
+    public func maySetCurriculumStandards(_ principal: Principal) async throws -> Bool {
+        try await reader.read { try Self.maySetCurriculumStandards(principal, $0) }
+    }
+
+    static func maySetCurriculumStandards(_ principal: Principal, _ db: Database) throws -> Bool {
+        guard principal.has(.admin) else { return false }
+        if principal.isOperator { return true }
+        return try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM unit WHERE path = ? AND parentCode IS NULL)", arguments: [principal.scope.rawValue]) ?? false
+    }
+
     public func setCurriculumStandard(
         post: String, level: UnitLevel, hours: Double, topics: [String], effectiveFrom: CivilDate? = nil, by principal: Principal
     ) async throws -> CurriculumStandard {
@@ -62,9 +74,7 @@ extension AppDatabase {
         let effectiveFrom = effectiveFrom ?? today
         guard Self.reportDays.contains(effectiveFrom) else { throw LianbingError.invalid("生效日期须在 2000-01-01 到 2099-12-31 之间") }
         return try await writer.write { db in
-            let isRootScope = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM unit WHERE path = ? AND parentCode IS NULL)", arguments: [principal.scope.rawValue]) ?? false
-            guard principal.isOperator || isRootScope else { throw LianbingError.forbidden("培训标准适用于全省，只有省级管理员可以设定") }
+            guard try Self.maySetCurriculumStandards(principal, db) else { throw LianbingError.forbidden("培训标准适用于全省，只有省级管理员可以设定") }
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM post WHERE name = ?)", arguments: [post]) == true else {
                 throw LianbingError.invalid("岗位“\(post)”不存在")
             }

@@ -105,10 +105,9 @@ struct CurriculumStandardsPagesController {
                 status: version.status.rawValue, statusLabel: version.status.label, isCurrent: version.status == .current,
                 createdBy: version.createdBy)
         }
-        // The province's administrators set standards (the store says so again); others read them.
+        // The province's administrators set standards; others read them.
         let isAdmin = principal.has(.admin)
-        var canSet = false
-        if isAdmin { canSet = try await principal.isOperator ? true : database.scopeRoot(for: principal).parentCode == nil }
+        let canSet = try await database.maySetCurriculumStandards(principal)
         var form = form
         let posts = try await database.posts()
         if form.post.isEmpty { form.post = posts.first ?? "" }
