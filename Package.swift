@@ -11,13 +11,16 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Only the server product: its client and TLS stay out, and tests and the benchmark speak WebSocket through swift-nio.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
-        // Only lianbing-bench names it directly (its load client); the server has it through Hummingbird.
+        // lianbing-bench and the server tests name it directly (their HTTP and WebSocket clients); the server has it through Hummingbird.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
@@ -42,6 +45,7 @@ let package = Package(
                 "LianbingCore", "LianbingStore", "LianbingFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,11 +67,15 @@ let package = Package(
             dependencies: [
                 "LianbingCore", "LianbingFormats", "LianbingStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         // Reference/ holds the independent Python script whose output the statistics tests quote.
-        .testTarget(name: "LianbingCoreTests", dependencies: ["LianbingCore"], exclude: ["Reference"]),
+        .testTarget(
+            name: "LianbingCoreTests",
+            dependencies: ["LianbingCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Reference"]
+        ),
         .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),
         .testTarget(
             name: "LianbingStoreTests",
@@ -78,6 +86,7 @@ let package = Package(
             dependencies: [
                 "LianbingServer", "LianbingStore", "LianbingFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,0 +1,55 @@
+/// The board kept up to date one event at a time: what the live screens hold, and what replay steps through.
+/// Applying a log's events in order gives `Scoreboard.build` of that log (the property tests check it).
+public struct ScoreTally: Sendable {
+    public let setup: ContestSetup
+    private var standings: [ContestStanding]
+    private var slot: [Int64: Int]
+    /// The log so far, by sequence number - 1, and whether each event is in effect.
+    public private(set) var events: [ContestEvent] = []
+    private var inEffect: [Bool] = []
+
+    public init(_ setup: ContestSetup) {
+        self.setup = setup
+        standings = setup.entrants.map(ContestStanding.init)
+        slot = Dictionary(uniqueKeysWithValues: setup.entrants.enumerated().map { ($1.id, $0) })
+    }
+
+    /// Appends `event`, which must be the log's next and pass `ContestLog.check`.
+    public mutating func apply(_ event: ContestEvent) {
+        precondition(event.sequence == events.count + 1, "events are applied in log order")
+        events.append(event)
+        inEffect.append(true)
+        if event.kind == .correction, let target = event.corrects { setInEffect(target, false) }
+        count(event, sign: 1)
+    }
+
+    /// Whether the event numbered `sequence` is in effect (not undone by a correction in effect).
+    public func isInEffect(_ sequence: Int) -> Bool { inEffect.indices.contains(sequence - 1) && inEffect[sequence - 1] }
+
+    /// The standings, ranked.
+    public var board: [ContestStanding] { ContestRanking.rank(standings, tieBreakers: setup.tieBreakers) }
+
+    /// One team's current line, unranked.
+    public func standing(of team: Int64) -> ContestStanding? { slot[team].map { standings[$0] } }
+
+    /// One team's rank, without ranking the whole board.
+    public func rank(of team: Int64) -> Int? {
+        guard let own = slot[team].map({ standings[$0] }) else { return nil }
+        return ContestRanking.rank(of: own, among: standings, tieBreakers: setup.tieBreakers)
+    }
+
+    private mutating func setInEffect(_ sequence: Int, _ value: Bool) {
+        let index = sequence - 1
+        guard events.indices.contains(index), inEffect[index] != value else { return }
+        inEffect[index] = value
+        let event = events[index]
+        count(event, sign: value ? 1 : -1)
+        // Undoing a correction restores what it undid; restoring one undoes it again.
+        if event.kind == .correction, let target = event.corrects { setInEffect(target, !value) }
+    }
+
+    private mutating func count(_ event: ContestEvent, sign: Int) {
+        guard let team = event.team, let index = slot[team] else { return }
+        standings[index].count(event, playoff: setup.playoffRounds.contains(event.round), sign: sign)
+    }
+}
