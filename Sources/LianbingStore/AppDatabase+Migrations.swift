@@ -401,6 +401,7 @@ extension AppDatabase {
                 }
             }
         }
+        registerContestMigration(&migrator)
         return migrator
     }
 }

@@ -12,6 +12,7 @@ public struct AppDatabase: Sendable {
     public let clock: @Sendable () -> Date
     let cache = QuestionCache()
     let reportCache = ReportCache()
+    let contestLogs = ContestLogCache()
     /// Group commit for the writes many candidates make at once (answer saves, starts, session touches).
     let batcher: WriteBatcher
 

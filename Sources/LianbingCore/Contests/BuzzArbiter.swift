@@ -2,11 +2,11 @@
 /// was decoded, and the order in which the server decoded it (a counter, so no two buzzes share one).
 public struct Buzz: Sendable, Hashable, Codable {
     public var team: Int64
-    public var member: Int64?
+    public var member: String?
     public var clockMilliseconds: Int64
     public var arrival: Int
 
-    public init(team: Int64, member: Int64? = nil, clockMilliseconds: Int64, arrival: Int) {
+    public init(team: Int64, member: String? = nil, clockMilliseconds: Int64, arrival: Int) {
         self.team = team
         self.member = member
         self.clockMilliseconds = clockMilliseconds

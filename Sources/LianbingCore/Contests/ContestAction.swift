@@ -4,9 +4,9 @@ public enum ContestAction: Sendable, Hashable, Codable {
     /// Show a question of the round's list (from here it counts as revealed).
     case open(question: Int)
     /// A buzz the arbiter ruled the winner of the open question.
-    case buzz(team: Int64, member: Int64?, elapsedMilliseconds: Int)
+    case buzz(team: Int64, member: String?, elapsedMilliseconds: Int)
     /// A buzz before the question opened.
-    case foul(team: Int64, member: Int64?)
+    case foul(team: Int64, member: String?)
     /// Nobody buzzed within the limit.
     case pass(question: Int)
     /// A risk round's stake for a question.

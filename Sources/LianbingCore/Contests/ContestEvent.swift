@@ -57,7 +57,7 @@ public struct ContestEvent: Sendable, Hashable, Codable {
     /// The team the event is about; nil for `opened` and `passed`.
     public var team: Int64?
     /// The member who answered or sat the paper, when one is named.
-    public var member: Int64?
+    public var member: String?
     public var kind: ContestEventKind
     public var change: ContestPoints
     /// The stake chosen (`staked`) or the judge's mark (`marked`).
@@ -74,7 +74,7 @@ public struct ContestEvent: Sendable, Hashable, Codable {
     public var recordedBy: String
 
     public init(
-        sequence: Int, round: Int, question: Int? = nil, team: Int64? = nil, member: Int64? = nil,
+        sequence: Int, round: Int, question: Int? = nil, team: Int64? = nil, member: String? = nil,
         kind: ContestEventKind, change: ContestPoints = .zero, amount: Int? = nil, elapsedMilliseconds: Int? = nil,
         corrects: Int? = nil, reason: String = "", clockMilliseconds: Int64 = 0, recordedAt: Date = Date(timeIntervalSince1970: 0),
         recordedBy: String = "system"

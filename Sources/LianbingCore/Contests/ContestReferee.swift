@@ -16,7 +16,9 @@ public enum ContestReferee {
             guard styles.contains(round.style) else { throw LianbingError.invalid("\(round.style.label)轮不能\(what)") }
         }
         func question(_ number: Int) throws -> Int {
-            guard (1...max(1, round.questionCount)).contains(number), round.questionCount > 0 else {
+            // A judged round without a list marks one performance per team, numbered 1.
+            let count = round.style == .judged ? max(1, round.questionCount) : round.questionCount
+            guard count > 0, (1...count).contains(number) else {
                 throw LianbingError.notFound("第 \(round.number) 轮没有第 \(number) 题")
             }
             return number
@@ -52,6 +54,8 @@ public enum ContestReferee {
             (event.team, event.question, event.elapsedMilliseconds) = (team, try question(number), elapsed)
             event.kind = verdict == .right ? .right : .wrong
             event.reason = verdict.label
+            // The answer is the buzzing member's, when someone buzzed for it.
+            event.member = latest(tally, .buzzed, round: round.number, question: number, team: team)?.member
             switch round.style {
             case .risk:
                 guard let stake = latest(tally, .staked, round: round.number, question: number, team: team)?.amount else {

@@ -62,6 +62,11 @@ extension AppDatabase {
                 }
             }
         }
+        // A contest's live answers count as assessment answers: one attempt, in front of an audience.
+        for answer in try contestAnswers(db, where: condition, arguments) {
+            let points = try cache.entry(answer.questionId, revision: answer.revision, db).question.knowledgePoints
+            report.assessment.add(ItemMark(score: answer.right ? 1 : 0, points: 1), knowledgePoints: points)
+        }
         return report
     }
 }

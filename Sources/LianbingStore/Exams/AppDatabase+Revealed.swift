@@ -3,7 +3,7 @@ import GRDB
 import LianbingCore
 
 /// Questions whose keys have left the building: a centralised assessment that showed its candidates keys and
-/// explanations. Reusing them is allowed, but the trainer who publishes is told how many, and a blueprint may
+/// explanations, or a contest that showed them on its stage. Reusing them is allowed, but the trainer who publishes is told how many, and a blueprint may
 /// leave them out (`排除已公开答案的试题: 是`).
 extension AppDatabase {
     /// Every question on a submitted paper of an assessment whose keys its candidates may see now.
@@ -20,6 +20,14 @@ extension AppDatabase {
                     WHERE a.examId = ? AND a.state IN (?, ?)
                     """, arguments: [exam.id, AttemptState.submitted.rawValue, AttemptState.autoSubmitted.rawValue]))
         }
+        // A question shown on a contest's stage was seen by the audience, key and all.
+        revealed.formUnion(try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT q.questionId FROM contestEvent e
+                JOIN contestQuestion q ON q.contestId = e.contestId AND q.round = e.round AND q.number = e.question
+                WHERE e.kind = 'opened'
+                """))
         return revealed
     }
 

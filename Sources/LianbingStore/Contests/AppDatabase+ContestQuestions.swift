@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import LianbingCore
+
+/// A live round's question as a screen shows it. `answer` and `explanation` only ever reach the host.
+public struct ContestQuestionView: Sendable, Hashable, Codable {
+    public var round: Int
+    public var number: Int
+    public var kind: QuestionKind
+    public var stem: String
+    public var options: [String]
+    public var answer: Answer?
+    public var explanation: String?
+    public var source: String?
+}
+
+extension AppDatabase {
+    /// A question of a live round. Those who run the contest see it with its key at any time (the host's console,
+    /// printed question sheets for judges); a contestant or the public board only once the host has opened it, and
+    /// never the key.
+    public func contestQuestion(_ contestId: Int64, round: Int, number: Int, by principal: Principal?) async throws -> ContestQuestionView {
+        let cache = cache
+        return try await reader.read { db in
+            let runs: Bool
+            if let principal {
+                _ = try Self.contestVisible(contestId, to: principal, db)
+                runs = (try? Self.contestInScope(contestId, for: principal, db)) != nil
+            } else {
+                runs = false
+            }
+            return try Self.contestQuestion(contestId, round: round, number: number, withKey: runs, cache: cache, db)
+        }
+    }
+
+    /// The question the public board shows now, if one is open: by the projector link, no login, no key.
+    public func openContestQuestion(token: String) async throws -> ContestQuestionView? {
+        let cache = cache
+        return try await reader.read { db in
+            guard token.count <= 64, let id = try Int64.fetchOne(db, sql: "SELECT id FROM contest WHERE boardToken = ?", arguments: [token]) else {
+                throw LianbingError.notFound("排行榜")
+            }
+            return try Self.openContestQuestion(id, cache: cache, db)
+        }
+    }
+
+    /// The question open now in the contest (the latest opened one not yet ruled on or passed), without its key.
+    static func openContestQuestion(_ contestId: Int64, cache: QuestionCache, _ db: Database) throws -> ContestQuestionView? {
+        let events = try contestEvents(contestId, db)
+        let inEffect = Set(Scoreboard.inEffect(events).map(\.sequence))
+        for event in events.reversed() where inEffect.contains(event.sequence) {
+            switch event.kind {
+            case .opened: return try contestQuestion(contestId, round: event.round, number: event.question!, withKey: false, cache: cache, db)
+            case .right, .wrong, .passed: return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    static func contestQuestion(_ contestId: Int64, round: Int, number: Int, withKey: Bool, cache: QuestionCache, _ db: Database) throws -> ContestQuestionView {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT questionId, revision FROM contestQuestion WHERE contestId = ? AND round = ? AND number = ?",
+            arguments: [contestId, round, number])
+        else { throw LianbingError.notFound("第 \(round) 轮第 \(number) 题") }
+        if !withKey {
+            let opened = try Bool(
+                exists: "SELECT 1 FROM contestEvent WHERE contestId = ? AND round = ? AND question = ? AND kind = 'opened'", [contestId, round, number], db)
+            guard opened else { throw LianbingError.notFound("第 \(round) 轮第 \(number) 题") }
+        }
+        let question = try cache.entry(row["questionId"], revision: row["revision"], db).question
+        return ContestQuestionView(
+            round: round, number: number, kind: question.kind, stem: question.stem, options: question.options,
+            answer: withKey ? question.answer : nil, explanation: withKey ? question.explanation : nil, source: withKey ? question.source : nil)
+    }
+}
