@@ -61,13 +61,21 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lianbing", dependencies: ["LianbingCLI"]),
+        // The WebSocket client the server tests and the benchmark speak to the contests' live screens with.
+        .target(
+            name: "LianbingSocketClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
         // Benchmarks run on demand (`swift run -c release lianbing-bench bank`), never in the test command.
         .executableTarget(
             name: "lianbing-bench",
             dependencies: [
                 "LianbingCore", "LianbingFormats", "LianbingStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), "LianbingSocketClient",
             ]
         ),
         // Reference/ holds the independent Python script whose output the statistics tests quote.
@@ -86,7 +94,7 @@ let package = Package(
             dependencies: [
                 "LianbingServer", "LianbingStore", "LianbingFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                "LianbingSocketClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -94,6 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
                 for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
                 try await importDemoBank(into: db)
                 try await installDemoExams(into: db)
+                let players = try await db.installDemoContest()
+                Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),

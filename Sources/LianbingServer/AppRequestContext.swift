@@ -1,12 +1,15 @@
 import Hummingbird
+import HummingbirdWebSocket
 import LianbingCore
 import LianbingStore
 import Logging
 import NIOCore
 
 /// Per-request state: who is signed in, and from where.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Where a WebSocket route leaves its handler for the upgrade (the contests' live screens).
+    public let webSocket = WebSocketHandlerReference<Self>()
     /// The client's address: the socket's, or with `ServerSettings.trustedProxy` the one that proxy reports
     /// (set by `ClientAddressMiddleware`, ahead of everything that reads it).
     public internal(set) var remoteAddress: String?

@@ -20,6 +20,7 @@ sys.path.insert(0, HERE)
 from browser import Browser  # noqa: E402
 from server import Server  # noqa: E402
 import test_admin  # noqa: E402
+import test_contest  # noqa: E402
 import test_deadline  # noqa: E402
 import test_escape  # noqa: E402
 import test_exam  # noqa: E402
@@ -31,9 +32,10 @@ import test_training  # noqa: E402
 
 # In order: the phone starts the demo exam that the desktop then resumes as a second device and submits, and whose
 # released result the review test asks to have reviewed; the speed test opens
-# the 100-question exam the keyboard test takes; the training test makes its own session; the escape test, last, adds a
+# the 100-question exam the keyboard test takes; the training test makes its own session; the contest test runs the
+# demo contest's buzzer round; the escape test, last, adds a
 # hostile question to the bank.
-TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_escape]
+TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_escape]
 
 
 class Context:

@@ -17,6 +17,14 @@ extension TestApp {
     }
 
     static func demoWithExams() async throws -> TestApp {
+        let app = try await demoWithBank()
+        let (blueprint, text) = try shippedBlueprint()
+        try await app.database.installDemoExams(blueprint: blueprint, blueprintText: text)
+        return app
+    }
+
+    /// The demo with the shipped question bank imported.
+    static func demoWithBank() async throws -> TestApp {
         let app = try await demo()
         var bank = QuestionImport()
         let folder = root.appendingPathComponent("QuestionBank")
@@ -24,8 +32,6 @@ extension TestApp {
             bank.append(try BankText.read(try Data(contentsOf: url), file: url.path).get())
         }
         _ = try await app.database.importQuestions(bank, note: "QuestionBank", by: try await app.database.operatorPrincipal())
-        let (blueprint, text) = try shippedBlueprint()
-        try await app.database.installDemoExams(blueprint: blueprint, blueprintText: text)
         return app
     }
 

@@ -4,9 +4,10 @@ public struct ScoreTally: Sendable {
     public let setup: ContestSetup
     private var standings: [ContestStanding]
     private var slot: [Int64: Int]
-    /// The log so far, by sequence number - 1, and whether each event is in effect.
+    /// The log so far, by sequence number - 1, and for each event how many corrections in effect undo it: it is in
+    /// effect when none does. (An event can be undone, restored and undone again, so two corrections may name it.)
     public private(set) var events: [ContestEvent] = []
-    private var inEffect: [Bool] = []
+    private var undoneBy: [Int] = []
 
     public init(_ setup: ContestSetup) {
         self.setup = setup
@@ -18,13 +19,13 @@ public struct ScoreTally: Sendable {
     public mutating func apply(_ event: ContestEvent) {
         precondition(event.sequence == events.count + 1, "events are applied in log order")
         events.append(event)
-        inEffect.append(true)
-        if event.kind == .correction, let target = event.corrects { setInEffect(target, false) }
+        undoneBy.append(0)
+        if event.kind == .correction, let target = event.corrects { undo(target, by: 1) }
         count(event, sign: 1)
     }
 
     /// Whether the event numbered `sequence` is in effect (not undone by a correction in effect).
-    public func isInEffect(_ sequence: Int) -> Bool { inEffect.indices.contains(sequence - 1) && inEffect[sequence - 1] }
+    public func isInEffect(_ sequence: Int) -> Bool { undoneBy.indices.contains(sequence - 1) && undoneBy[sequence - 1] == 0 }
 
     /// The standings, ranked.
     public var board: [ContestStanding] { ContestRanking.rank(standings, tieBreakers: setup.tieBreakers) }
@@ -38,14 +39,19 @@ public struct ScoreTally: Sendable {
         return ContestRanking.rank(of: own, among: standings, tieBreakers: setup.tieBreakers)
     }
 
-    private mutating func setInEffect(_ sequence: Int, _ value: Bool) {
+    /// One more (`delta` 1) or one fewer (`delta` -1) correction in effect undoes the event numbered `sequence`.
+    private mutating func undo(_ sequence: Int, by delta: Int) {
         let index = sequence - 1
-        guard events.indices.contains(index), inEffect[index] != value else { return }
-        inEffect[index] = value
+        guard events.indices.contains(index) else { return }
+        let wasInEffect = undoneBy[index] == 0
+        undoneBy[index] += delta
+        let nowInEffect = undoneBy[index] == 0
+        guard wasInEffect != nowInEffect else { return }
         let event = events[index]
-        count(event, sign: value ? 1 : -1)
-        // Undoing a correction restores what it undid; restoring one undoes it again.
-        if event.kind == .correction, let target = event.corrects { setInEffect(target, !value) }
+        count(event, sign: nowInEffect ? 1 : -1)
+        // Undoing a correction restores what it undid (unless another correction in effect undoes that too);
+        // restoring one undoes it again.
+        if event.kind == .correction, let target = event.corrects { undo(target, by: nowInEffect ? 1 : -1) }
     }
 
     private mutating func count(_ event: ContestEvent, sign: Int) {

@@ -26,10 +26,15 @@ public enum Scoreboard {
 }
 
 extension ContestStanding {
-    /// Adds (`sign` 1) or takes back (`sign` -1) one event's part in this team's totals.
+    /// Adds (`sign` 1) or takes back (`sign` -1) one event's part in this team's totals. A playoff round's events
+    /// count in the playoff column only: the tie-breakers, compared before it, must not move with the playoff.
     mutating func count(_ event: ContestEvent, playoff: Bool, sign: Int = 1) {
         let change = ContestPoints(hundredths: sign * event.change.hundredths)
-        if playoff { self.playoff += change } else { points += change }
+        if playoff {
+            self.playoff += change
+            return
+        }
+        points += change
         switch event.kind {
         case .written: written += change
         case .wrong: wrongAnswers += sign
