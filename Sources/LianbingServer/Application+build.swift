@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import LianbingCore
 import LianbingStore
 import Logging
@@ -53,7 +54,10 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     ExpertsController(database: database).addRoutes(to: router)
     ExpertPagesController(database: database, pages: pages).addRoutes(to: router)
     CurriculumStandardsController(database: database).addRoutes(to: router)
+    ContestsController(database: database).addRoutes(to: router)
     CurriculumStandardsPagesController(database: database, pages: pages).addRoutes(to: router)
+    ContestPagesController(database: database, pages: pages).addRoutes(to: router)
+    ContestLiveController(database: database, pages: pages, hub: ContestLiveHub(database: database)).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     return router
 }
@@ -62,8 +66,10 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
 public func buildApplication(database: AppDatabase, settings: ServerSettings, logger: Logger) async throws -> some ApplicationProtocol {
     guard try await database.isInitialised() else { throw LianbingError.notInitialised }
     let router = try await buildRouter(database: database, settings: settings)
+    // HTTP/1.1 with the upgrade to WebSocket for the contests' live screens, on the same port and router.
     var app = Application(
-        router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "lianbing"), logger: logger)
+        router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "lianbing"), logger: logger)
     app.addServices(
         SessionSweeper(database: database, policy: settings.sessions, logger: logger), AttemptSweeper(database: database, logger: logger),
         ReportWarmer(database: database, logger: logger))

@@ -73,6 +73,14 @@ NOWHERE_ID = 987654321
 SESSION_OPS = {
     'POST /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/me', 'POST /api/v1/me/password',
     'GET /api/v1/openapi.json',
+    # the projector's contest board: no login, by its token
+    'GET /api/v1/boards/{token}',
+}
+# What a contestant sees of their contest: it, its public board and results, its substitutions, the questions opened.
+CONTEST_READ_OPS = {
+    'GET /api/v1/contests', 'GET /api/v1/contests/{contest}', 'GET /api/v1/contests/{contest}/board',
+    'GET /api/v1/contests/{contest}/results', 'GET /api/v1/contests/{contest}/substitutions',
+    'GET /api/v1/contests/{contest}/rounds/{round}/questions/{question}', 'GET /api/v1/staff/{number}/contest-percentile',
 }
 STAFF_OPS = SESSION_OPS | {
     'GET /api/v1/my/exams', 'POST /api/v1/my/exams/{exam}/attempt', 'POST /api/v1/my/exams/{exam}/score-review',
@@ -84,7 +92,7 @@ STAFF_OPS = SESSION_OPS | {
     'POST /api/v1/training/sign-in', 'POST /api/v1/training/sessions/{session}/ratings', 'GET /api/v1/me/training',
     # the curriculum standards everyone is measured by
     'GET /api/v1/training/standards',
-}
+} | CONTEST_READ_OPS
 TRAINER_OPS = SESSION_OPS | {
     # units, staff roster, mastery
     'GET /api/v1/units', 'GET /api/v1/units/{code}', 'GET /api/v1/units/{code}/mastery', 'GET /api/v1/staff',
@@ -110,7 +118,11 @@ TRAINER_OPS = SESSION_OPS | {
     # the expert pools (read; their own subtree's and, read-only, their ancestors'), suggestions, the standards
     'GET /api/v1/experts', 'GET /api/v1/experts/activity', 'GET /api/v1/training/sessions/{session}/experts',
     'GET /api/v1/training/standards',
-}
+    # contests of their subtree: hosting and judging (the event log), the board's freeze and reveal, written rounds;
+    # the medal table and percentiles
+    'GET /api/v1/contests/{contest}/events', 'POST /api/v1/contests/{contest}/events', 'POST /api/v1/contests/{contest}/freeze',
+    'POST /api/v1/contests/{contest}/reveal', 'POST /api/v1/contests/{contest}/written', 'GET /api/v1/contest-medals',
+} | CONTEST_READ_OPS
 ADMIN_OPS = TRAINER_OPS | {
     'GET /api/v1/accounts', 'POST /api/v1/accounts', 'POST /api/v1/accounts/bulk', 'GET /api/v1/accounts/{username}',
     'POST /api/v1/accounts/{username}/reset-password', 'POST /api/v1/accounts/{username}/disable',
@@ -122,9 +134,13 @@ ADMIN_OPS = TRAINER_OPS | {
     'GET /api/v1/audit',
     # the expert pools of their subtree
     'POST /api/v1/experts', 'PUT /api/v1/experts/{expert}', 'DELETE /api/v1/experts/{expert}', 'POST /api/v1/experts/import',
+    # contests of their subtree: creating, teams and substitutions, rounds, starting and finishing
+    'POST /api/v1/contests', 'POST /api/v1/contests/{contest}/status', 'POST /api/v1/contests/{contest}/teams',
+    'POST /api/v1/contest-teams/{team}/substitutions', 'POST /api/v1/contests/{contest}/rounds',
 }
-# Curriculum standards apply to the whole province: only the root unit's administrators set them.
-ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards'}
+# Curriculum standards apply to the whole province: only the root unit's administrators set them. Teams advance from a
+# contest into one of a unit above its own: the demo's county administrator runs no contest above a county.
+ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
 ROLES = ['admin', 'county', 'trainer', 'staff']
 
@@ -565,6 +581,7 @@ class Scenario:
 
         self.training(S, T)
         self.experts(S, T, A)
+        self.contests(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -670,6 +687,120 @@ def experts_scenario(self, S, T, A):
 
 Scenario.experts = experts_scenario
 
+def bank_question_ids(count):
+    """The first `count` question ids of the shipped bank (`lianbing serve --demo` imports it from the repository)."""
+    found = []
+    for folder, _, files in sorted(os.walk(os.path.join(ROOT, 'QuestionBank'))):
+        for name in sorted(files):
+            if not name.endswith('.txt'):
+                continue
+            with open(os.path.join(folder, name), encoding='utf-8') as file:
+                for line in file:
+                    key, _, value = line.replace('：', ':').partition(':')
+                    if key.strip() == '题号' and value.strip():
+                        found.append(value.strip())
+                        if len(found) == count:
+                            return found
+    return found
+
+
+def contests_scenario(self, S, T, A):
+    """Contest K of the county (teams KA with the member of staff and X, KB with Y then Z for Y; a written round on exam F,
+    a compulsory round of three bank questions, a judged round): started, the written scores entered, questions opened
+    and ruled on, a performance marked and settled, a hand-entered change corrected, the board frozen and revealed,
+    finished; the province's city contest KU takes K's winner. KR (individual, a buzzer and a risk round) stays running
+    and KP preparing. The fuzzing works on K, KR, KP and KU."""
+    ids, base = self.ids, API + '/contests'
+    china = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)
+    today = china.date().isoformat()
+    questions = bank_question_ids(6)
+    _, roster = self.call(T, 'GET', API + '/staff', query={'unit': ids['county'], 'page': 1, 'per_page': 50})
+    taken = {ids['staff_number'], ids['X'], ids['Y']}
+    spare = [m['number'] for m in (roster or {}).get('items', []) if isinstance(m, dict) and m.get('isActive') and m['number'] not in taken]
+    spare += ['NOBODY-%d' % n for n in range(3)]
+    # The province's administrator sees the units above the county (its administrator does not).
+    root = self.t.me if self.role == 'admin' else self.t.helper('admin')
+    _, unit = self.call(root, 'GET', API + '/units/{code}', {'code': ids['county']})
+    cities = [u['code'] for u in (unit or {}).get('ancestors', []) if u.get('level') == '市'] + [root.me['unit']['code']]
+
+    def made(body, key):
+        ids[key] = body['id'] if isinstance(body, dict) and 'id' in body else NOWHERE_ID
+        return ids[key]
+
+    contest = {'title': '模糊测试：比武 K', 'unitCode': ids['county'], 'format': 'team', 'heldOn': today, 'basePoints': 100,
+               'tieBreakers': ['written', 'fewer-wrong', 'less-time']}
+    _, k = self.call(A, 'POST', base, body=contest)
+    K = {'contest': made(k, 'K')}
+    _, ka = self.call(A, 'POST', base + '/{contest}/teams', K,
+                      body={'name': '模糊测试：甲队', 'members': [ids['staff_number'], ids['X']], 'captain': ids['staff_number']})
+    _, kb = self.call(A, 'POST', base + '/{contest}/teams', K, body={'name': '模糊测试：乙队', 'members': [ids['Y']], 'unitCode': ids['county']})
+    made(ka, 'KA')
+    made(kb, 'KB')
+    self.call(A, 'POST', API + '/contest-teams/{team}/substitutions', {'team': ids['KB']},
+              body={'out': ids['Y'], 'in': spare[0], 'reason': '因病换人（模糊测试）'})
+    self.call(A, 'POST', base + '/{contest}/rounds', K, body={'style': 'written', 'title': '笔试', 'rules': {'writtenPercent': 50}, 'examId': ids['F']})
+    self.call(A, 'POST', base + '/{contest}/rounds', K, body={
+        'style': 'compulsory', 'title': '必答题', 'rules': {'rightPoints': 10, 'wrongPoints': 5, 'timeLimitSeconds': 30}, 'questionIds': questions[:3]})
+    self.call(A, 'POST', base + '/{contest}/rounds', K, body={'style': 'judged', 'title': '情景模拟', 'rules': {'dropped': 0, 'maxMark': 10}})
+    self.call(T, 'GET', base)
+    self.call(S, 'GET', base)
+    _, shown = self.call(T, 'GET', base + '/{contest}', K)
+    ids['token'] = shown.get('boardToken') or 'none' if isinstance(shown, dict) else 'none'
+    self.call(S, 'GET', base + '/{contest}', K)
+    self.call(T, 'GET', base + '/{contest}/substitutions', K)
+    self.call(S, 'GET', base + '/{contest}/substitutions', K)
+    self.call(A, 'POST', base + '/{contest}/status', K, body={'status': 'running'})
+    self.call(T, 'POST', base + '/{contest}/written', K, body={'round': 1})
+    events = base + '/{contest}/events'
+    question = base + '/{contest}/rounds/{round}/questions/{question}'
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'open', 'question': 1})
+    self.call(T, 'GET', question, {'contest': ids['K'], 'round': 2, 'question': 1})
+    self.call(S, 'GET', question, {'contest': ids['K'], 'round': 2, 'question': 1})
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'rule', 'team': ids['KA'], 'question': 1, 'verdict': 'right', 'elapsedMilliseconds': 4200})
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'open', 'question': 2})
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'rule', 'team': ids['KB'], 'question': 2, 'verdict': 'wrong'})
+    self.call(T, 'POST', events, K, body={'round': 3, 'action': 'open', 'question': 1})
+    self.call(T, 'POST', events, K, body={'round': 3, 'action': 'mark', 'team': ids['KA'], 'question': 1, 'mark': 8})
+    self.call(T, 'POST', events, K, body={'round': 3, 'action': 'settle', 'team': ids['KA'], 'question': 1})
+    _, manual = self.call(T, 'POST', events, K, body={'round': 2, 'action': 'manual', 'team': ids['KB'], 'points': 2.5, 'reason': '纸质记分补录（模糊测试）'})
+    if isinstance(manual, dict) and 'event' in manual:
+        self.call(T, 'POST', events, K, body={'round': 2, 'action': 'correct', 'sequence': manual['event']['sequence'], 'reason': '录错'})
+    self.call(T, 'GET', events, K)
+    self.call(T, 'POST', base + '/{contest}/freeze', K, body={'frozen': True})
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'open', 'question': 3})
+    self.call(T, 'POST', events, K, body={'round': 2, 'action': 'rule', 'team': ids['KA'], 'question': 3, 'verdict': 'right'})
+    self.call(T, 'GET', base + '/{contest}/board', K)
+    self.call(S, 'GET', base + '/{contest}/board', K)
+    self.call(self.t.me, 'GET', API + '/boards/{token}', {'token': ids['token']}, anonymous=True)
+    self.call(T, 'POST', base + '/{contest}/reveal', K)
+    self.call(T, 'GET', base + '/{contest}/results', K)
+    self.call(S, 'GET', base + '/{contest}/results', K)
+    self.call(A, 'POST', base + '/{contest}/status', K, body={'status': 'finished'})
+    period = {'from': '2020-01-01', 'through': '2099-12-31'}
+    self.call(T, 'GET', API + '/contest-medals', query=dict(period, unit=ids['county']))
+    self.call(T, 'GET', API + '/staff/{number}/contest-percentile', {'number': ids['staff_number']}, query=period)
+    self.call(S, 'GET', API + '/staff/{number}/contest-percentile', {'number': ids['staff_number']})
+
+    # KP stays preparing, KR running: the fuzzing's targets besides the finished K.
+    _, kp = self.call(A, 'POST', base, body=dict(contest, title='模糊测试：比武 KP（筹备中）'))
+    made(kp, 'KP')
+    _, kr = self.call(A, 'POST', base, body=dict(contest, title='模糊测试：比武 KR（进行中）', format='individual'))
+    KR = {'contest': made(kr, 'KR')}
+    for number in spare[1:3]:
+        self.call(A, 'POST', base + '/{contest}/teams', KR, body={'members': [number]})
+    self.call(A, 'POST', base + '/{contest}/rounds', KR, body={'style': 'buzzer', 'rules': {'foulPoints': 5}, 'questionIds': questions[3:5]})
+    self.call(A, 'POST', base + '/{contest}/rounds', KR, body={'style': 'risk', 'rules': {'stakes': [10, 20, 30]}, 'questionIds': questions[5:6]})
+    self.call(A, 'POST', base + '/{contest}/status', KR, body={'status': 'running'})
+
+    # The province's city contest takes K's winner.
+    _, ku = self.call(root, 'POST', base, body=dict(contest, title='模糊测试：市比武 KU', unitCode=cities[0]))
+    made(ku, 'KU')
+    self.call(root, 'POST', base + '/{contest}/advance', {'contest': ids['KU']}, body={'from': ids['K'], 'top': 1})
+
+
+Scenario.contests = contests_scenario
+
+
 
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
@@ -709,6 +840,16 @@ class Fuzzing:
             return [ids['TS'], ids['TC'], ids['TD2'], NOWHERE_ID]
         if name == 'expert':
             return [ids['E'], ids['E2'], NOWHERE_ID]
+        if name == 'contest':
+            return [ids['KR'], ids['K'], ids['KP'], ids['KU'], NOWHERE_ID]
+        if name == 'team':
+            return [ids['KB'], ids['KA'], NOWHERE_ID]
+        if name == 'round':
+            return [2, 1, 3, 21]
+        if name == 'question':
+            return [1, 2, 3, 201]
+        if name == 'token':
+            return [ids['token'], 'no-such-board']
         if name == 'code':
             return [ids['county'], ids['village'], ids['root'], '000000000000']
         if name == 'number':
@@ -751,7 +892,7 @@ def before_call(context, case, kwargs):
             values = Fuzzing.pool(label, name)
             if not values:
                 continue
-            if name in ('exam', 'attempt', 'review', 'session', 'expert') and not is_integer(value):
+            if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -764,6 +905,10 @@ def before_call(context, case, kwargs):
             body['unitCode'] = Fuzzing.next_from(label, 'unitCode', units + ['000000000000'])
         if isinstance(body.get('staffNumber'), str):
             body['staffNumber'] = Fuzzing.next_from(label, 'staffNumber', [ids['X'], ids['staff_number'], 'NOBODY-1'])
+        if label.startswith('POST /api/v1/contests/{contest}/') and is_integer(body.get('team')):
+            body['team'] = Fuzzing.next_from(label, 'team', [ids['KB'], ids['KA'], NOWHERE_ID])
+        if label == 'POST /api/v1/contests/{contest}/advance' and is_integer(body.get('from')):
+            body['from'] = Fuzzing.next_from(label, 'from', [ids['K'], ids['KR'], NOWHERE_ID])
     headers = case.headers if case.headers is not None else {}
     if label != 'DELETE /api/v1/session':
         # Signing out is fuzzed without the session, so the run keeps it; the known-good calls sign out for real.
@@ -1047,8 +1192,10 @@ def run_role(role, args, document_path):
         except Exception as error:  # noqa: BLE001
             tally.notes.append('known-good scenario stopped: %s\n%s' % (error, traceback.format_exc(limit=3)))
         scenario.ids.setdefault('live_self_test', ensure_live_self_test(target, scenario))
-        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'TS', 'TC', 'TD2', 'E', 'E2', 'county', 'village', 'root', 'staff_number', 'X', 'Y'):
+        for key in ('F', 'G', 'D2', 'AF', 'AG', 'R', 'TS', 'TC', 'TD2', 'E', 'E2', 'K', 'KA', 'KB', 'KP', 'KR', 'KU', 'county', 'village', 'root',
+                    'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
+        scenario.ids.setdefault('token', 'none')
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:
             tally.notes.append('signed in again %d times after a 401 during the fuzzing' % Fuzzing.relogins)

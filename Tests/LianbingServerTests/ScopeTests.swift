@@ -63,13 +63,14 @@ import Testing
         "GET /training/sign-in": "the sessions the caller may sign in to: the store admits only those whose audience holds them (TrainingSignInTests)",
         "GET /api/v1/training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
         "GET /training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
-    ]
+    ].merging(ContestScopeTests.unscoped) { own, _ in own }.merging(ContestPagesScopeTests.unscoped) { own, _ in own }
+        .merging(ContestLiveScopeTests.unscoped) { own, _ in own }
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
     static func probes(
         outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0,
-        outsideExpert x2: Int64 = 0
+        outsideExpert x2: Int64 = 0, outsideContest contest: ContestScopeTests.OutsideContest = .none
     ) -> [String: [Probe]] {
         let x = e.exam, a = e.attempt, c = e.staff, r = e.review
         let day = ChinaTime.civilDate(of: Date())
@@ -274,7 +275,9 @@ import Testing
             "POST /experts/{expert}/remove": [Probe(method: .post, uri: "/experts/\(x2)/remove", form: [:])],
             "POST /training/standards": [Probe(method: .post, uri: "/training/standards", form: ["post": "接访员", "level": "村", "hours": "1"])],
             "POST /training/{session}/trainers": [Probe(method: .post, uri: "/training/\(t)/trainers", form: ["expert": "\(x2)"])],
-        ]
+        ].merging(ContestScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
+            .merging(ContestPagesScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
+            .merging(ContestLiveScopeTests.probes(contest)) { own, _ in own }
     }
 
     /// An exam outside the county, with a submitted attempt and a score review; ids default to ones that exist nowhere.
@@ -303,13 +306,15 @@ import Testing
         let outside = try await app.outsideExam(unit: anchors.outsideUnit)
         let training = try await app.outsideTraining(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
         let expert = try await app.outsideExpert(unit: anchors.outsideUnit)
+        let contest = try await app.outsideContest(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
         let probes = Self.probes(
             outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff,
             outsideExam: OutsideExam(
                 exam: outside.exam, attempt: outside.attempt, staff: outside.staff, review: outside.review,
                 blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)),
-            outsideTraining: training, outsideExpert: expert)
+            outsideTraining: training, outsideExpert: expert, outsideContest: contest)
         let expertTablesBefore = try await app.database.expertTablesSnapshot()
+        let contestTablesBefore = try await app.database.contestTablesSnapshot()
         let examTablesBefore = try await app.database.examTablesSnapshot()
         let trainingTablesBefore = try await app.database.trainingTablesSnapshot()
         let accountsBefore = try await app.database.accounts(query: nil, unit: nil, page: PageRequest(page: 1, perPage: 200), for: try await app.database.operatorPrincipal())
@@ -336,6 +341,7 @@ import Testing
         #expect(try await app.database.examTablesSnapshot() == examTablesBefore, "a refused request changed an exam")
         #expect(try await app.database.trainingTablesSnapshot() == trainingTablesBefore, "a refused request changed a training session")
         #expect(try await app.database.expertTablesSnapshot() == expertTablesBefore, "a refused request changed an expert or a standard")
+        #expect(try await app.database.contestTablesSnapshot() == contestTablesBefore, "a refused request changed a contest")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

@@ -33,14 +33,14 @@ extension AppDatabase {
             guard let wasCaptain = try Bool.fetchOne(
                 db, sql: "SELECT isCaptain FROM contestMember WHERE teamId = ? AND staffNumber = ?", arguments: [teamId, out])
             else { throw LianbingError.notFound("该队没有队员 \(out)") }
-            try Self.checkEntrant(incoming, in: record, db)
+            let staff = try Self.checkEntrant(incoming, in: record, db)
             try db.execute(sql: "DELETE FROM contestMember WHERE teamId = ? AND staffNumber = ?", arguments: [teamId, out])
             try db.execute(sql: "INSERT INTO contestMember (teamId, staffNumber, isCaptain) VALUES (?, ?, ?)", arguments: [teamId, incoming, wasCaptain])
             try db.execute(
                 sql: "INSERT INTO contestSubstitution (teamId, outStaffNumber, inStaffNumber, reason, recordedAt, actor) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [teamId, out, incoming, reason, now, principal.auditName])
             if record.format == ContestFormat.individual.rawValue {
-                let name = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE number = ?", arguments: [incoming])!
+                let name = try Self.individualName(staff, in: contestId, except: teamId, db)
                 try db.execute(sql: "UPDATE contestTeam SET name = ? WHERE id = ?", arguments: [name, teamId])
             }
             try db.audit(principal, "contest.substitute", "比赛 \(contestId)", "\(try Self.teamName(teamId, db))：\(out) 换为 \(incoming)（\(reason)）", unitCode: record.unitCode, at: now)
@@ -113,7 +113,7 @@ extension AppDatabase {
             let staff = try checkEntrant(number, in: record, db)
             if number == draft.captain {
                 captainUnit = staff.unitCode
-                if format == .individual { draft.name = staff.name }
+                if format == .individual { draft.name = try individualName(staff, in: record.id, except: nil, db) }
             }
         }
         let unitCode = draft.unitCode ?? captainUnit
@@ -146,6 +146,13 @@ extension AppDatabase {
             throw LianbingError.conflict("\(staff.name)（\(number)）已在本比赛的参赛队中")
         }
         return staff
+    }
+
+    /// An individual entrant's team name: their own, with their staff number when another team of the contest
+    /// already bears it (namesakes are common, and team names are unique within a contest).
+    static func individualName(_ staff: StaffRecord, in contestId: Int64, except teamId: Int64?, _ db: Database) throws -> String {
+        let taken = try Bool(exists: "SELECT 1 FROM contestTeam WHERE contestId = ? AND name = ? AND id IS NOT ?", [contestId, staff.name, teamId], db)
+        return taken ? "\(staff.name)（\(staff.number)）" : staff.name
     }
 
     static func teamName(_ id: Int64, _ db: Database) throws -> String {

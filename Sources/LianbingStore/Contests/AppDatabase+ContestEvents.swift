@@ -26,6 +26,15 @@ extension AppDatabase {
                 throw LianbingError.conflict(record.status == ContestStatus.preparing.rawValue ? "比赛尚未开始" : "比赛已结束，成绩已确定")
             }
             let contest = try Self.contest(record, db)
+            // A member named by a buzz or a foul must be on that team: the answer that follows goes on their record.
+            let named: (team: Int64, member: String)? =
+                switch action {
+                case .buzz(let team, let member?, _), .foul(let team, let member?): (team, member)
+                default: nil
+                }
+            if let named, let team = contest.teams.first(where: { $0.id == named.team }), !team.members.contains(where: { $0.staffNumber == named.member }) {
+                throw LianbingError.invalid("\(team.name) 没有队员 \(named.member)")
+            }
             var tally = try Self.contestTally(contest, cache: contestLogs, db)
             var event = try ContestReferee.event(
                 for: action, in: contest.round(number).round, of: contest.rounds.count, tally: tally,
@@ -83,7 +92,11 @@ extension AppDatabase {
             let contest = try Self.contest(record, db)
             let plan = try contest.round(number)
             guard plan.round.style == .written, let examId = plan.examId else { throw LianbingError.invalid("第 \(number) 轮不是笔试轮") }
-            guard let closesAt = try Date.fetchOne(db, sql: "SELECT closesAt FROM exam WHERE id = ?", arguments: [examId]), now >= closesAt else {
+            // Closed for everyone: a candidate's own later window (extra time, a reopened paper) counts, as for releasing results.
+            let lastClose = try Date.fetchOne(db, sql: "SELECT MAX(closesAt) FROM examCandidate WHERE examId = ?", arguments: [examId])
+            guard let closesAt = try Date.fetchOne(db, sql: "SELECT closesAt FROM exam WHERE id = ?", arguments: [examId]),
+                now >= max(closesAt, lastClose ?? closesAt)
+            else {
                 throw LianbingError.conflict("笔试尚未结束")
             }
             var tally = try Self.contestTally(contest, cache: contestLogs, db)
@@ -92,6 +105,12 @@ extension AppDatabase {
             }
             for team in contest.teams {
                 let scores = try team.members.map { member -> Double? in
+                    // A paper still open when its window closed is submitted here, as the deadline sweep would, not taken for absence.
+                    if var attempt = try AttemptRecord.filter(Column("examId") == examId && Column("staffNumber") == member.staffNumber).fetchOne(db),
+                        attempt.attemptState == .inProgress, try !Self.finishIfExpired(&attempt, now: now, cache: cache, db)
+                    {
+                        throw LianbingError.conflict("\(member.name) 仍在作答，交卷后才能录入笔试成绩")
+                    }
                     let row = try Row.fetchOne(
                         db, sql: "SELECT state, score, pendingCount FROM attempt WHERE examId = ? AND staffNumber = ?",
                         arguments: [examId, member.staffNumber])

@@ -34,27 +34,7 @@ extension AppDatabase {
 
     /// The question the public board shows now, if one is open: by the projector link, no login, no key.
     public func openContestQuestion(token: String) async throws -> ContestQuestionView? {
-        let cache = cache
-        return try await reader.read { db in
-            guard token.count <= 64, let id = try Int64.fetchOne(db, sql: "SELECT id FROM contest WHERE boardToken = ?", arguments: [token]) else {
-                throw LianbingError.notFound("排行榜")
-            }
-            return try Self.openContestQuestion(id, cache: cache, db)
-        }
-    }
-
-    /// The question open now in the contest (the latest opened one not yet ruled on or passed), without its key.
-    static func openContestQuestion(_ contestId: Int64, cache: QuestionCache, _ db: Database) throws -> ContestQuestionView? {
-        let events = try contestEvents(contestId, db)
-        let inEffect = Set(Scoreboard.inEffect(events).map(\.sequence))
-        for event in events.reversed() where inEffect.contains(event.sequence) {
-            switch event.kind {
-            case .opened: return try contestQuestion(contestId, round: event.round, number: event.question!, withKey: false, cache: cache, db)
-            case .right, .wrong, .passed: return nil
-            default: continue
-            }
-        }
-        return nil
+        try await contestLiveSnapshot(try await contestId(boardToken: token)).openQuestion
     }
 
     static func contestQuestion(_ contestId: Int64, round: Int, number: Int, withKey: Bool, cache: QuestionCache, _ db: Database) throws -> ContestQuestionView {

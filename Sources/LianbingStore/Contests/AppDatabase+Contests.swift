@@ -97,7 +97,9 @@ extension AppDatabase {
         return try await writer.write { db in
             let record = try Self.contestInScope(id, for: principal, db)
             let last = try Self.lastContestSequence(id, db)
-            try db.execute(sql: "UPDATE contest SET publicThrough = ? WHERE id = ?", arguments: [frozen ? last : nil, id])
+            // Freezing a frozen board keeps its freeze point: what is hidden stays hidden until revealed.
+            let through = frozen ? (record.publicThrough ?? last) : nil
+            try db.execute(sql: "UPDATE contest SET publicThrough = ? WHERE id = ?", arguments: [through, id])
             try db.audit(principal, frozen ? "contest.freeze" : "contest.unfreeze", "比赛 \(id)", record.title, unitCode: record.unitCode, at: now)
             return try Self.contest(id, shownTo: principal, db)
         }

@@ -15,6 +15,7 @@ final class ContestLiveHub: Sendable {
             if let room = rooms[contestId] { return room }
             let room = ContestRoom(contestId: contestId, database: database)
             rooms[contestId] = room
+            Task { await room.follow() }
             return room
         }
     }

@@ -50,6 +50,17 @@ actor ContestRoom {
         self.database = database
     }
 
+    /// Follows the contest's changes made through any door of this server (the API, the contest page), so that the
+    /// screens show them too; the room's own changes arrive here as well and are skipped, the snapshot already
+    /// holding them.
+    func follow() async {
+        do {
+            for try await mark in database.contestChanges(contestId) where mark != snapshot?.mark {
+                await refresh()
+            }
+        } catch {}
+    }
+
     /// Registers a screen and sends it the current picture.
     func join(_ audience: LiveAudience) async -> (Int, AsyncStream<String>) {
         let (stream, outbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
