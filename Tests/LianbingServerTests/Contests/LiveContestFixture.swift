@@ -100,7 +100,7 @@ final class LiveScreen: @unchecked Sendable {
 
     /// The latest state message that satisfies `condition`, waiting up to `seconds` for one.
     @discardableResult
-    func state(within seconds: Double = 15, where condition: @escaping ([String: Any]) -> Bool = { _ in true }) async throws -> [String: Any] {
+    func state(within seconds: Double = 60, where condition: @escaping ([String: Any]) -> Bool = { _ in true }) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             for text in messages.reversed() {
