@@ -19,6 +19,13 @@ struct BenchOptions {
         return value
     }
 
+    /// As `int`, and within `range`, so a value the run could not sensibly take is refused before anything starts.
+    func int(_ name: String, _ fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        let value = try int(name, fallback)
+        guard range.contains(value) else { throw BenchError("--\(name) is between \(range.lowerBound) and \(range.upperBound), not \(value)") }
+        return value
+    }
+
     func choice(_ name: String, _ fallback: String, of choices: [String]) throws -> String {
         let value = values[name] ?? fallback
         guard choices.contains(value) else { throw BenchError("--\(name) is one of \(choices.joined(separator: ", ")), not \(value)") }

@@ -78,7 +78,7 @@ struct LoadDatabase {
         }
     }
 
-    private static func shippedBank() throws -> QuestionImport {
+    static func shippedBank() throws -> QuestionImport {
         let root = URL(fileURLWithPath: "QuestionBank")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw BenchError("QuestionBank/ not found: run from the package root")
