@@ -29,11 +29,15 @@ public enum ContestRanking {
         return 0
     }
 
-    /// `standing`'s rank among `standings` without sorting them: one more than the teams strictly ahead of it.
-    /// Linear, for a live board's single query.
-    public static func rank(of standing: ContestStanding, among standings: [ContestStanding], tieBreakers: [TieBreaker]) -> Int {
+    /// The rank of `standings[index]` without sorting: one more than the lines strictly ahead of it. `points` holds
+    /// each line's points in hundredths, in the same order, so that the lines it alone decides are never read: for
+    /// 100,000 teams that is 8 bytes a team instead of a whole line, and the scan stays in the cache.
+    public static func rank(of index: Int, in standings: [ContestStanding], points: [Int], tieBreakers: [TieBreaker]) -> Int {
+        let own = standings[index], mine = points[index]
         var ahead = 0
-        for other in standings where compare(other, standing, tieBreakers: tieBreakers) < 0 { ahead += 1 }
+        for (other, total) in points.enumerated() where total >= mine {
+            if total > mine || compare(standings[other], own, tieBreakers: tieBreakers) < 0 { ahead += 1 }
+        }
         return ahead + 1
     }
 }

@@ -3,6 +3,8 @@
 public struct ScoreTally: Sendable {
     public let setup: ContestSetup
     private var standings: [ContestStanding]
+    /// Each team's points in hundredths, beside `standings`, for `ContestRanking.rank(of:in:points:tieBreakers:)`.
+    private var totals: [Int]
     private var slot: [Int64: Int]
     /// The log so far, by sequence number - 1, and for each event how many corrections in effect undo it: it is in
     /// effect when none does. (An event can be undone, restored and undone again, so two corrections may name it.)
@@ -12,6 +14,7 @@ public struct ScoreTally: Sendable {
     public init(_ setup: ContestSetup) {
         self.setup = setup
         standings = setup.entrants.map(ContestStanding.init)
+        totals = standings.map(\.points.hundredths)
         slot = Dictionary(uniqueKeysWithValues: setup.entrants.enumerated().map { ($1.id, $0) })
     }
 
@@ -35,8 +38,7 @@ public struct ScoreTally: Sendable {
 
     /// One team's rank, without ranking the whole board.
     public func rank(of team: Int64) -> Int? {
-        guard let own = slot[team].map({ standings[$0] }) else { return nil }
-        return ContestRanking.rank(of: own, among: standings, tieBreakers: setup.tieBreakers)
+        slot[team].map { ContestRanking.rank(of: $0, in: standings, points: totals, tieBreakers: setup.tieBreakers) }
     }
 
     /// One more (`delta` 1) or one fewer (`delta` -1) correction in effect undoes the event numbered `sequence`.
@@ -57,5 +59,6 @@ public struct ScoreTally: Sendable {
     private mutating func count(_ event: ContestEvent, sign: Int) {
         guard let team = event.team, let index = slot[team] else { return }
         standings[index].count(event, playoff: setup.playoffRounds.contains(event.round), sign: sign)
+        totals[index] = standings[index].points.hundredths
     }
 }

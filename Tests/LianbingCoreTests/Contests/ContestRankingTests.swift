@@ -60,7 +60,8 @@ struct ContestRankingTests {
             case 1: #expect(ranked.map(\.entrant.id) == [2, 1] && ranked.map(\.rank) == [1, 2])
             default: #expect(ranked.map(\.rank) == [1, 1])
             }
-            #expect(ContestRanking.rank(of: a, among: [a, b], tieBreakers: allBreakers) == ranked.first { $0.entrant.id == 1 }!.rank)
+            let rankOfA = ContestRanking.rank(of: 0, in: [a, b], points: [a, b].map(\.points.hundredths), tieBreakers: allBreakers)
+            #expect(rankOfA == ranked.first { $0.entrant.id == 1 }!.rank)
         }
     }
 
@@ -201,9 +202,10 @@ struct ContestRankingTests {
     @Test("Given each team of the sample, when its rank is asked alone, then it is the rank the full board gives")
     func rankOfOne() {
         let ranked = ContestRanking.rank(sample, tieBreakers: allBreakers)
-        for standing in sample {
+        let points = sample.map(\.points.hundredths)
+        for (index, standing) in sample.enumerated() {
             let expected = ranked.first { $0.entrant.id == standing.entrant.id }!.rank
-            #expect(ContestRanking.rank(of: standing, among: sample, tieBreakers: allBreakers) == expected)
+            #expect(ContestRanking.rank(of: index, in: sample, points: points, tieBreakers: allBreakers) == expected)
         }
     }
 
