@@ -115,6 +115,8 @@
     });
     var order = clear(part('order'));
     (s.buzzOrder || []).forEach(function (b) { order.appendChild(el('li', b.name)); });
+    var stakeOrder = clear(part('stake-order'));
+    (s.stakeOrder || []).forEach(function (name) { stakeOrder.appendChild(el('li', name)); });
     var answers = clear(part('answers'));
     (s.answers || []).forEach(function (a) { answers.appendChild(el('li', a.name + '：' + a.text)); });
   }

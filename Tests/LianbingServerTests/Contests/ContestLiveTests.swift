@@ -151,6 +151,25 @@ import Testing
         }
     }
 
+    @Test func aRiskRoundTakesThePhonesStakeAndTheLowestScoreChoosesFirst() async throws {
+        try await LiveContest.run(teams: 3, style: .risk) { live in
+            let host = try await live.host()
+            let phone = try await live.contestant(0)
+            let names = { (state: [String: Any]) in state["stakeOrder"] as? [String] ?? [] }
+            let first = try await host.state { names($0).count == 3 }
+            let leader = names(first)[0]
+            host.send(#"{"action":"open","question":1}"#)
+            try await phone.state { Self.question($0) != nil }
+            phone.send(#"{"action":"stake","amount":20}"#)
+            try await host.state { ($0["lastEvent"] as? [String: Any])?["label"] as? String == ContestEventKind.staked.label }
+            host.send(#"{"action":"rule","team":\#(live.contestants[0].team),"verdict":"right"}"#)
+            let after = try await host.state { (($0["board"] as? [[String: Any]])?.first?["pointsText"] as? String) == "120" }
+            #expect(names(after).last == leader, "the team now ahead chooses last")
+            #expect(!phone.messages.contains { $0.contains("stakeOrder") }, "the order is the host's")
+            for screen in [host, phone] { await screen.close() }
+        }
+    }
+
     @Test func socketsAreRefusedOutsideTheirScope() async throws {
         try await LiveContest.run(teams: 1) { live in
             // No session, a wrong board link, another site's page, a county administrator below the organiser: no socket.

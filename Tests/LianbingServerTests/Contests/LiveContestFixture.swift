@@ -85,12 +85,22 @@ final class LiveScreen: @unchecked Sendable {
     let socket: LiveSocket
     private let lock = NSLock()
     private var received: [String] = []
+    /// How the connection ended, if it has.
+    private var ending = "still open"
     private var reader: Task<Void, Never>?
 
     init(port: Int, path: String, cookie: String?) async throws {
         socket = try await LiveSocket.connect(port: port, path: path, cookie: cookie)
+        // swift-nio's client can drop a frame that arrives together with the upgrade's response (browsers do not):
+        // asking for the picture again makes sure the screen has one.
+        socket.send(#"{"action":"sync"}"#)
         reader = Task { [socket] in
-            do { for try await message in socket.messages { self.lock.withLock { self.received.append(message) } } } catch {}
+            do {
+                for try await message in socket.messages { self.lock.withLock { self.received.append(message) } }
+                self.lock.withLock { self.ending = "closed by the server" }
+            } catch {
+                self.lock.withLock { self.ending = "failed: \(error)" }
+            }
         }
     }
 
@@ -112,7 +122,7 @@ final class LiveScreen: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw LiveTimeout(last: messages.last ?? "nothing")
+        throw LiveTimeout(last: messages.last ?? "nothing", connection: lock.withLock { ending })
     }
 
     func close() async {
@@ -123,5 +133,6 @@ final class LiveScreen: @unchecked Sendable {
 
 struct LiveTimeout: Error, CustomStringConvertible {
     var last: String
-    var description: String { "no matching state in time; last message: \(last.prefix(400))" }
+    var connection: String
+    var description: String { "no matching state in time (connection \(connection)); last message: \(last.prefix(400))" }
 }

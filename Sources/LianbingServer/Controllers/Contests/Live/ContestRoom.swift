@@ -26,6 +26,7 @@ actor ContestRoom {
     /// How long after the first buzz the room waits for buzzes stamped earlier but still on their way through
     /// other connections, before ruling: short enough that nobody notices, long enough for a loaded server.
     static let buzzGrace: Duration = .milliseconds(40)
+    static let logger = Logger(label: "lianbing.contest")
 
     let contestId: Int64
     let database: AppDatabase
@@ -80,6 +81,8 @@ actor ContestRoom {
     /// One request from a screen, stamped when it was decoded.
     func handle(_ request: LiveRequest, from id: Int, clock: Int64, arrival: Int) async {
         guard let audience = clients[id]?.audience else { return }
+        // Any screen may ask for the whole picture again, e.g. after missing one.
+        if request.action == "sync" { return send(to: id) }
         do {
             var note: String?
             switch audience {
@@ -254,7 +257,14 @@ actor ContestRoom {
     private func refresh() async {
         refreshes += 1
         let ticket = refreshes
-        guard let fresh = try? await database.contestLiveSnapshot(contestId), ticket > appliedRefresh else { return }
+        let fresh: ContestLiveSnapshot
+        do {
+            fresh = try await database.contestLiveSnapshot(contestId)
+        } catch {
+            Self.logger.error("contest \(contestId): the live screens could not be brought up to date: \(String(reflecting: error))")
+            return
+        }
+        guard ticket > appliedRefresh else { return }
         appliedRefresh = ticket
         snapshot = fresh
         if fresh.opening?.sequence != opening?.sequence {

@@ -36,6 +36,8 @@ struct LiveState: Encodable {
     var lastEvent: LiveEvent?
     /// Answers typed on contestants' phones for the open question: the host's console only.
     var answers: [LiveAnswer]?
+    /// In a risk round, the order in which teams choose their stakes (lowest score first): the host's console only.
+    var stakeOrder: [String]?
 }
 
 struct LiveContest: Encodable {

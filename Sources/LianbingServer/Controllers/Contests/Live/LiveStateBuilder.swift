@@ -52,6 +52,9 @@ struct LiveStateBuilder {
         if isHost {
             state.buzzOrder = buzzOrder.map { LiveBuzz(team: $0.team, name: names[$0.team] ?? "", elapsedMilliseconds: nil) }
             state.answers = answers.sorted { $0.key < $1.key }.map { LiveAnswer(team: $0.key, name: names[$0.key] ?? "", text: $0.value) }
+            if (try? contest.round(round))?.round.style == .risk {
+                state.stakeOrder = RiskScoring.choosingOrder(snapshot.board).map { names[$0] ?? "" }
+            }
         }
         guard let data = try? JSONEncoder().encode(state) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
