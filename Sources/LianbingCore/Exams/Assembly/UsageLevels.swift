@@ -20,6 +20,9 @@ struct UsageLevels: Sendable {
     private let base: [Int]
     /// No level below this one holds a question.
     private var lowest: [Int]
+    /// Uses each cell's questions can still take under the cap, summed: how many more papers the cell can fill is
+    /// this over its count. Without a cap each question counts 2⁴⁰, which no run of papers exhausts.
+    private(set) var room: [Int]
     let maxUses: Int
 
     init(pools: [[Int]], poolCount: Int, uses initial: [Int], maxUses: Int) {
@@ -30,7 +33,9 @@ struct UsageLevels: Sendable {
         var cellOf = Array(repeating: Int32(-1), count: poolCount)
         var levelStart: [[Int]] = []
         var base: [Int] = []
+        var room: [Int] = []
         for (cell, pool) in pools.enumerated() {
+            room.append(pool.reduce(0) { $0 + max(0, min(maxUses, 1 << 40) - initial[$1]) })
             let start = members.count
             // Index order breaks ties so that the layout, and so every later draw, depends only on the inputs.
             let ordered = pool.sorted { (min(initial[$0], maxUses), $0) < (min(initial[$1], maxUses), $1) }
@@ -53,6 +58,7 @@ struct UsageLevels: Sendable {
         self.cellOf = cellOf
         self.levelStart = levelStart
         self.base = base
+        self.room = room
         lowest = Array(repeating: 0, count: pools.count)
     }
 
@@ -99,6 +105,7 @@ struct UsageLevels: Sendable {
         let last = levelStart[cell][level + 1] - 1
         swapMembers(Int(position[question]), last)
         levelStart[cell][level + 1] = last
+        if uses[question] < maxUses { room[cell] -= 1 }
         uses[question] += 1
     }
 
@@ -110,6 +117,7 @@ struct UsageLevels: Sendable {
         swapMembers(Int(position[question]), first)
         levelStart[cell][level] = first + 1
         uses[question] -= 1
+        if uses[question] < maxUses { room[cell] += 1 }
         if level - 1 < lowest[cell] { lowest[cell] = level - 1 }
     }
 
