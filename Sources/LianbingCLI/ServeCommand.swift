@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "前置反向代理的 IP 地址：仅来自该地址的请求，才以 X-Forwarded-For 最右一项作为客户端地址（用于登录限流和作答记录）。")
     var trustedProxy: String?
 
+    @Option(help: "对外访问地址（如 https://lianbing.example.gov.cn）：证书和评价海报上的二维码指向这里；不设置时打印页会提示。")
+    var publicUrl: String?
+
     @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
     var logLevel = "info"
 
@@ -77,6 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         try ValidationError.bounded { try InputBounds.check(maxBodyKb, in: 1...1_048_576, "--max-body-kb", unit: "KB") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("未知的日志级别：\(logLevel)") }
         if let demoScale, DemoScale(rawValue: demoScale) == nil { throw ValidationError("--demo-scale 须为 demo 或 province") }
+        if let publicUrl { try ValidationError.bounded { _ = try PublicURL(publicUrl) } }
         if let trustedProxy, ClientAddress.canonical(trustedProxy) == nil {
             throw ValidationError("--trusted-proxy 须为 IPv4 或 IPv6 地址：\(trustedProxy)")
         }
@@ -96,10 +100,12 @@ struct ServeCommand: AsyncParsableCommand {
                 try await installDemoExams(into: db)
                 let players = try await db.installDemoContest()
                 Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")
+                try await db.installDemoRatings()
             }
             let settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),
-                maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies, trustedProxy: trustedProxy)
+                maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies, trustedProxy: trustedProxy,
+                publicURL: try publicUrl.map(PublicURL.init))
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
             Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()

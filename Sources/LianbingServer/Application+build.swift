@@ -58,6 +58,15 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     CurriculumStandardsPagesController(database: database, pages: pages).addRoutes(to: router)
     ContestPagesController(database: database, pages: pages).addRoutes(to: router)
     ContestLiveController(database: database, pages: pages, hub: ContestLiveHub(database: database)).addRoutes(to: router)
+    CertificatesController(database: database).addRoutes(to: router)
+    CertificatePagesController(database: database, pages: pages, publicURL: settings.publicURL).addRoutes(to: router)
+    VerifyController(database: database, pages: pages, throttle: LoginThrottle(limits: settings.verifyThrottle, clock: database.clock))
+        .addRoutes(to: router)
+    RatingsController(database: database).addRoutes(to: router)
+    RatingPagesController(database: database, pages: pages, publicURL: settings.publicURL).addRoutes(to: router)
+    RatingPublicController(
+        database: database, pages: pages, throttle: RatingThrottle(clock: database.clock), secure: settings.secureCookies
+    ).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     return router
 }

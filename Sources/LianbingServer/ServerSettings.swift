@@ -1,4 +1,5 @@
 import Foundation
+import LianbingCore
 import LianbingStore
 
 /// Everything about the server that an operator may tune from the command line.
@@ -18,13 +19,20 @@ public struct ServerSettings: Sendable {
     /// The address of a reverse proxy whose `X-Forwarded-For` names the client (`ClientAddress`); without it every
     /// client behind the proxy would share the proxy's address, and one login budget.
     public var trustedProxy: String?
+    /// Where the public reaches the product (`serve --public-url`): printed QR codes point there. Without it,
+    /// pages that print a code say so instead of guessing an address from the request.
+    public var publicURL: PublicURL?
+    /// Lookups on the public certificate verification page per client address: 30 a minute is far above a person
+    /// checking certificates by hand.
+    public var verifyThrottle = LoginThrottle.Limits(perAccountAndAddress: 30, perAddress: 30, perAccount: .max, window: 60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sessions: SessionPolicy = SessionPolicy(),
         maxBodySize: Int = ServerSettings.defaultMaxBodySize, secureCookies: Bool = false,
         throttle: LoginThrottle.Limits = LoginThrottle.Limits(), trustedProxy: String? = nil,
-        signInThrottle: LoginThrottle.Limits = LoginThrottle.Limits(perAddress: 300)
+        signInThrottle: LoginThrottle.Limits = LoginThrottle.Limits(perAddress: 300), publicURL: PublicURL? = nil
     ) {
+        self.publicURL = publicURL
         self.host = host
         self.port = port
         self.sessions = sessions

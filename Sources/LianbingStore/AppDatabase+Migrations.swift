@@ -402,6 +402,8 @@ extension AppDatabase {
             }
         }
         registerContestMigration(&migrator)
+        registerCertificateMigration(&migrator)
+        registerRatingMigration(&migrator)
         return migrator
     }
 }

@@ -11,7 +11,7 @@ def stamp(moment):
     return moment.strftime('%Y-%m-%dT%H:%M:%SZ')
 
 
-def publish_for_staff(ctx, title, blueprint_path, closes_in, review=('answers', 'immediately')):
+def publish_for_staff(ctx, title, blueprint_path, closes_in, review=('answers', 'immediately'), certifies=False, pass_mark=60):
     """A centralised assessment for the staff account's unit, open from a minute ago for `closes_in`."""
     staff_unit = Api(ctx.server.url, 'staff').me['unit']['code']
     with open(blueprint_path, encoding='utf-8') as file:
@@ -21,7 +21,7 @@ def publish_for_staff(ctx, title, blueprint_path, closes_in, review=('answers', 
     exam = trainer.call('POST', '/api/v1/exams', {
         'title': title, 'blueprint': blueprint, 'unitCode': staff_unit, 'posts': [],
         'opensAt': stamp(now - timedelta(minutes=1)), 'closesAt': stamp(now + closes_in),
-        'durationMinutes': 30, 'passMark': 60, 'certifies': False,
+        'durationMinutes': 30, 'passMark': pass_mark, 'certifies': certifies,
         'review': {'content': review[0], 'timing': review[1]}})
     trainer.call('POST', '/api/v1/exams/%d/publish' % exam['id'], {})
     return exam['id']

@@ -20,12 +20,14 @@ sys.path.insert(0, HERE)
 from browser import Browser  # noqa: E402
 from server import Server  # noqa: E402
 import test_admin  # noqa: E402
+import test_certificate  # noqa: E402
 import test_contest  # noqa: E402
 import test_deadline  # noqa: E402
 import test_escape  # noqa: E402
 import test_exam  # noqa: E402
 import test_keyboard  # noqa: E402
 import test_phone  # noqa: E402
+import test_rating  # noqa: E402
 import test_review  # noqa: E402
 import test_speed  # noqa: E402
 import test_training  # noqa: E402
@@ -35,7 +37,7 @@ import test_training  # noqa: E402
 # the 100-question exam the keyboard test takes; the training test makes its own session; the contest test runs the
 # demo contest's buzzer round; the escape test, last, adds a
 # hostile question to the bank.
-TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_escape]
+TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_escape]
 
 
 class Context:

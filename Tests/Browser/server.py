@@ -21,7 +21,8 @@ class Server:
     def start(self, demo=True):
         """Starts from the repository root, so `--demo` imports QuestionBank/ and makes the demo exams. A restart
         on the same database leaves out `--demo`, which would move the demo exam's window."""
-        command = [self.binary, 'serve', '--db', self.db, '--port', str(self.port)] + (['--demo'] if demo else [])
+        # The public address is the server's own, so the QR codes printed on certificates lead back to it.
+        command = [self.binary, 'serve', '--db', self.db, '--port', str(self.port), '--public-url', self.url] + (['--demo'] if demo else [])
         self.process = subprocess.Popen(command, cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:

@@ -140,6 +140,18 @@ ADMIN_OPS = TRAINER_OPS | {
 }
 # Curriculum standards apply to the whole province: only the root unit's administrators set them. Teams advance from a
 # contest into one of a unit above its own: the demo's county administrator runs no contest above a county.
+# 满意度评定: administrators of a subtree run it; a member of staff may list themselves on their unit's public form.
+RATING_ADMIN_OPS = {
+    'GET /api/v1/ratings/report', 'GET /api/v1/ratings', 'POST /api/v1/ratings', 'POST /api/v1/ratings/{rating}/hide',
+    'GET /api/v1/ratings/follow-ups', 'POST /api/v1/ratings/{rating}/follow-up', 'GET /api/v1/units/{code}/rating-station',
+    'POST /api/v1/units/{code}/rating-station/token', 'PUT /api/v1/staff/{number}/rating-listing',
+}
+STAFF_OPS = STAFF_OPS | {'PUT /api/v1/staff/{number}/rating-listing'}
+# 持证上岗: administrators list, read and revoke the certificates earned in their subtree (a holder reads their own).
+CERTIFICATE_ADMIN_OPS = {
+    'GET /api/v1/certificates', 'GET /api/v1/certificates/{number}', 'POST /api/v1/certificates/{number}/revoke',
+}
+ADMIN_OPS = ADMIN_OPS | RATING_ADMIN_OPS | CERTIFICATE_ADMIN_OPS
 ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
 ROLES = ['admin', 'county', 'trainer', 'staff']
@@ -582,6 +594,8 @@ class Scenario:
         self.training(S, T)
         self.experts(S, T, A)
         self.contests(S, T, A)
+        self.ratings(S, T, A)
+        self.certificates(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -801,6 +815,47 @@ def contests_scenario(self, S, T, A):
 Scenario.contests = contests_scenario
 
 
+def ratings_scenario(self, S, T, A):
+    """满意度评定: the village's rating address (and a new one), the staff member listing themselves, two telephone
+    ratings typed in (RT low, its follow-up left open for the fuzzing; RH with a comment to hide), a third low one whose
+    follow-up is closed, the lists and the report."""
+    ids = self.ids
+    village = {'code': ids['village']}
+    self.call(A, 'GET', API + '/units/{code}/rating-station', village)
+    self.call(A, 'POST', API + '/units/{code}/rating-station/token', village)
+    self.call(S, 'PUT', API + '/staff/{number}/rating-listing', {'number': ids['staff_number']}, body={'listed': True})
+    self.call(A, 'PUT', API + '/staff/{number}/rating-listing', {'number': ids['staff_number']}, body={'listed': True})
+    made = []
+    for scores, comment in (((2, 3, 4), '模糊测试：等候较久'), ((5, 5, 4), '模糊测试：不文明用语'), ((1, 1, 2), '模糊测试：没人接待')):
+        body = {'unitCode': ids['village'], 'attitude': scores[0], 'efficiency': scores[1], 'outcome': scores[2], 'comment': comment,
+                'source': 'phone', 'staffNumber': ids['staff_number']}
+        _, rating = self.call(A, 'POST', API + '/ratings', body=body)
+        made.append(rating['id'] if isinstance(rating, dict) and 'id' in rating else NOWHERE_ID)
+    ids['RT'], ids['RH'] = made[0], made[1]
+    self.call(A, 'POST', API + '/ratings/{rating}/hide', {'rating': ids['RH']}, body={'reason': '模糊测试：侮辱性语言'})
+    self.call(A, 'POST', API + '/ratings/{rating}/follow-up', {'rating': made[2]}, body={'outcome': 'resolved', 'note': '模糊测试：已回访'})
+    self.call(A, 'GET', API + '/ratings', query={'unit': ids['county'], 'page': 1, 'per_page': 20})
+    self.call(A, 'GET', API + '/ratings/follow-ups', query={'unit': ids['county']})
+    self.call(A, 'GET', API + '/ratings/report', query={'unit': ids['county']})
+
+
+Scenario.ratings = ratings_scenario
+
+
+def certificates_scenario(self, S, T, A):
+    """持证上岗: the certificates the demo's released, certifying exam issued in the county, one read and another revoked."""
+    _, page = self.call(A, 'GET', API + '/certificates', query={'status': 'valid', 'expiringWithin': 3650, 'page': 1, 'per_page': 20})
+    numbers = [item['number'] for item in page.get('items', [])] if isinstance(page, dict) else []
+    if not numbers:
+        self.t.tally.notes.append('the demo issued no certificate: the certificate operations have no known-good call')
+        return
+    self.call(A, 'GET', API + '/certificates/{number}', {'number': numbers[0]})
+    self.call(A, 'POST', API + '/certificates/{number}/revoke', {'number': numbers[-1]}, body={'reason': '模糊测试：撤销'})
+
+
+Scenario.certificates = certificates_scenario
+
+
 
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
@@ -844,6 +899,8 @@ class Fuzzing:
             return [ids['KR'], ids['K'], ids['KP'], ids['KU'], NOWHERE_ID]
         if name == 'team':
             return [ids['KB'], ids['KA'], NOWHERE_ID]
+        if name == 'rating':
+            return [ids['RT'], ids['RH'], NOWHERE_ID]
         if name == 'round':
             return [2, 1, 3, 21]
         if name == 'question':
@@ -892,7 +949,7 @@ def before_call(context, case, kwargs):
             values = Fuzzing.pool(label, name)
             if not values:
                 continue
-            if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question') and not is_integer(value):
+            if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question', 'rating') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -1196,6 +1253,8 @@ def run_role(role, args, document_path):
                     'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         scenario.ids.setdefault('token', 'none')
+        for key in ('RT', 'RH'):
+            scenario.ids.setdefault(key, NOWHERE_ID)
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:
             tally.notes.append('signed in again %d times after a 401 during the fuzzing' % Fuzzing.relogins)

@@ -65,12 +65,16 @@ import Testing
         "GET /training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
     ].merging(ContestScopeTests.unscoped) { own, _ in own }.merging(ContestPagesScopeTests.unscoped) { own, _ in own }
         .merging(ContestLiveScopeTests.unscoped) { own, _ in own }
+        .merging(CertificateScopeTests.unscoped) { own, _ in own }
+        .merging(RatingScopeTests.unscoped) { own, _ in own }
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
     static func probes(
         outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0,
-        outsideExpert x2: Int64 = 0, outsideContest contest: ContestScopeTests.OutsideContest = .none
+        outsideExpert x2: Int64 = 0, outsideContest contest: ContestScopeTests.OutsideContest = .none,
+        outsideCertificate certificate: String = CertificateScopeTests.nobodysNumber,
+        outsideRating rating: RatingScopeTests.OutsideRating = .none
     ) -> [String: [Probe]] {
         let x = e.exam, a = e.attempt, c = e.staff, r = e.review
         let day = ChinaTime.civilDate(of: Date())
@@ -278,6 +282,8 @@ import Testing
         ].merging(ContestScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(ContestPagesScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(ContestLiveScopeTests.probes(contest)) { own, _ in own }
+            .merging(CertificateScopeTests.probes(certificate)) { own, _ in own }
+            .merging(RatingScopeTests.probes(rating, outsideUnit: u, outsideStaff: s)) { own, _ in own }
     }
 
     /// An exam outside the county, with a submitted attempt and a score review; ids default to ones that exist nowhere.
@@ -307,12 +313,16 @@ import Testing
         let training = try await app.outsideTraining(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
         let expert = try await app.outsideExpert(unit: anchors.outsideUnit)
         let contest = try await app.outsideContest(unit: anchors.outsideUnit, staff: anchors.outsideStaff)
+        let certificate = try await app.outsideCertificate(exam: outside.exam, attempt: outside.attempt, staff: outside.staff)
         let probes = Self.probes(
             outsideUnit: anchors.outsideUnit, outsideStaff: anchors.outsideStaff,
             outsideExam: OutsideExam(
                 exam: outside.exam, attempt: outside.attempt, staff: outside.staff, review: outside.review,
                 blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)),
-            outsideTraining: training, outsideExpert: expert, outsideContest: contest)
+            outsideTraining: training, outsideExpert: expert, outsideContest: contest, outsideCertificate: certificate,
+            outsideRating: try await app.outsideRating(unit: anchors.outsideUnit))
+        let ratingTablesBefore = try await app.database.ratingTablesSnapshot()
+        let certificatesBefore = try await app.database.certificateTableSnapshot()
         let expertTablesBefore = try await app.database.expertTablesSnapshot()
         let contestTablesBefore = try await app.database.contestTablesSnapshot()
         let examTablesBefore = try await app.database.examTablesSnapshot()
@@ -341,7 +351,9 @@ import Testing
         #expect(try await app.database.examTablesSnapshot() == examTablesBefore, "a refused request changed an exam")
         #expect(try await app.database.trainingTablesSnapshot() == trainingTablesBefore, "a refused request changed a training session")
         #expect(try await app.database.expertTablesSnapshot() == expertTablesBefore, "a refused request changed an expert or a standard")
+        #expect(try await app.database.certificateTableSnapshot() == certificatesBefore, "a refused request changed a certificate")
         #expect(try await app.database.contestTablesSnapshot() == contestTablesBefore, "a refused request changed a contest")
+        #expect(try await app.database.ratingTablesSnapshot() == ratingTablesBefore, "a refused request changed a rating")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

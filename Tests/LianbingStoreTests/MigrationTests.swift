@@ -8,11 +8,13 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     static let tables = [
-        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "contest", "contestEvent", "contestMember",
-        "contestQuestion", "contestRound", "contestSubstitution", "contestTeam", "curriculumStandard", "exam", "examCandidate",
-        "examForm", "expert", "meta", "post", "question", "questionMeasure", "questionRevision", "reportGeneration", "scoreChange", "scoreReview", "session",
-        "staff", "staffMove", "staffPlacement", "trainingAmendment", "trainingAttendance", "trainingInvitee", "trainingRating",
-        "trainingSession", "trainingTrainer", "unit", "wrongQuestion",
+        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "certificate", "contest",
+        "contestEvent", "contestMember", "contestQuestion", "contestRound", "contestSubstitution", "contestTeam",
+        "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "meta", "post", "qualification", "question",
+        "questionMeasure", "questionRevision", "ratingFollowUp", "ratingKey", "ratingStaffListing", "ratingStation",
+        "reportGeneration", "satisfactionRating", "scoreChange", "scoreReview", "session", "staff", "staffMove", "staffPlacement",
+        "trainingAmendment", "trainingAttendance", "trainingInvitee", "trainingRating", "trainingSession", "trainingTrainer",
+        "unit", "wrongQuestion",
     ]
 
     private static func userTables(_ reader: any DatabaseReader) async throws -> [String] {
@@ -73,7 +75,7 @@ struct MigrationTests {
             let applied = try await second.reader.read { try AppDatabase.migrator.appliedIdentifiers($0) }
             #expect(applied == [
                 "v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release",
-                "v5 training", "v6 report generation", "v7 contests",
+                "v5 training", "v6 report generation", "v7 contests", "v8 certificates", "v9 satisfaction ratings",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

@@ -18,8 +18,13 @@ struct CSRFMiddleware: RouterMiddleware {
     /// cookie of a session that has already expired).
     static let openWithoutSession: Set<String> = ["POST /api/v1/session", "POST /login", "DELETE /api/v1/session", "POST /logout"]
 
+    /// Public forms that carry their own double-submit token and need no session, whoever is signed in on the browser:
+    /// the satisfaction rating form (`RatingPublicController`).
+    static let ownTokenPrefixes = ["/rate/"]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        if Self.ownTokenPrefixes.contains(where: { request.uri.path.hasPrefix($0) }) { return try await next(request, context) }
         guard let session = context.session else {
             guard Self.openWithoutSession.contains(request.method.rawValue + " " + request.uri.path) else { throw LianbingError.unauthenticated }
             return try await next(request, context)

@@ -17,7 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     /// Public addresses under these prefixes, reached by an unguessable link and holding nothing of the caller's: the
     /// projector's contest board. They answer without a login, and so for anyone who has one too.
-    static let publicPrefixes = ["/api/v1/boards/"]
+    static let publicPrefixes = ["/api/v1/boards/", "/rate/"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context

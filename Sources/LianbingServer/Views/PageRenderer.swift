@@ -69,14 +69,14 @@ struct PageRenderer: Sendable {
         var nav: [PageFrame.NavItem] = []
         if let principal = session?.principal, session?.account.mustChangePassword == false {
             var items = [("/", "首页")]
-            if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录"), ("/my/training", "我的培训")] }
+            if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录"), ("/my/training", "我的培训"), ("/my/certificates", "我的证书")] }
             if principal.has(.trainer) {
                 items += [("/exams", "考试管理"), ("/training", "培训"), ("/contests", "练兵比武"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")]
             } else if principal.staffNumber != nil {
                 // Staff see the contests they take part in.
                 items.append(("/contests", "练兵比武"))
             }
-            if principal.has(.admin) { items += [("/accounts", "账号管理"), ("/audit", "操作日志")] }
+            if principal.has(.admin) { items += [("/certificates", "证书"), ("/ratings", "满意度评定"), ("/accounts", "账号管理"), ("/audit", "操作日志")] }
             items.append(("/password", "修改密码"))
             nav = items.map { href, label in
                 PageFrame.NavItem(href: href, label: label, current: href == "/" ? path == "/" : path.hasPrefix(href))

@@ -53,6 +53,8 @@ extension AppDatabase {
             past.releasedAt = past.closesAt.addingTimeInterval(2 * 86_400)
             try past.update(db)
             try Self.storeMeasures(examId: past.id!, now: now, db)
+            let root = try UnitRecord.filter(Column("parentCode") == nil).fetchOne(db)!
+            try Self.issueCertificates(for: past, by: .operator(root: root.unitPath), at: past.releasedAt!, db)
         }
     }
 
@@ -67,7 +69,7 @@ extension AppDatabase {
             closesAt: closesAt, durationSeconds: 3_600, passMark: 60, certifies: true, reviewContent: ReviewPolicy.Content.keys.rawValue,
             reviewTiming: ReviewPolicy.Timing.afterRelease.rawValue, multipleChoice: try Self.json(MultipleChoicePolicy.partial(share: 0.5)),
             reviewRequestDays: 7, status: ExamStatus.published.rawValue, createdBy: "trainer", createdAt: opensAt.addingTimeInterval(-86_400),
-            publishedAt: opensAt.addingTimeInterval(-86_400), releasedAt: nil)
+            publishedAt: opensAt.addingTimeInterval(-86_400), releasedAt: nil, qualificationId: try Self.defaultQualificationId(db))
         try record.insert(db)
         let unit = try UnitRecord.fetchOne(db, key: county)!
         let numbers = try Self.candidateNumbers(db, root: unit.unitPath, posts: [])

@@ -140,7 +140,8 @@ extension AppDatabase {
             exam.releasedAt = now
             try exam.update(db)
             try Self.storeMeasures(examId: id, now: now, db)
-            try db.audit(principal, "exam.release", exam: id, "考试 \(id)", exam.title, at: now)
+            let issued = try Self.issueCertificates(for: exam, by: principal, at: now, db)
+            try db.audit(principal, "exam.release", exam: id, "考试 \(id)", exam.title + (exam.certifies ? "；发证 \(issued) 张" : ""), at: now)
             return try Self.exam(exam, db, now: now)
         }
     }

@@ -86,7 +86,8 @@ extension AppDatabase {
             opensAt: draft.opensAt, closesAt: draft.closesAt, durationSeconds: draft.durationMinutes * 60, passMark: draft.passMark,
             certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
             multipleChoice: try json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
-            status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil)
+            status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil,
+            qualificationId: draft.certifies ? try defaultQualificationId(db) : nil)
     }
 
     /// How many candidates a list over this unit's subtree and posts would hold today: the count the exposure cap

@@ -35,6 +35,8 @@ extension AppDatabase {
             principal, "exam.score.change", exam: exam.id!, "考试 \(exam.id!) 考生 \(attempt.staffNumber)",
             "\(before.map(points) ?? "-") → \(after.map(points) ?? "-")（\(outcome(before)) → \(outcome(after))）：\(reason)", at: now)
         guard exam.examStatus == .released else { return }
+        try certificateFollowsScore(
+            of: attempt, in: exam, passedBefore: passed(before), passedAfter: passed(after), reason: reason, by: principal, at: now, db)
         try db.execute(
             sql: """
                 INSERT INTO scoreChange (examId, attemptId, staffNumber, at, actor, reason, scoreBefore, scoreAfter, passedBefore, passedAfter)

@@ -32,6 +32,8 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
     var withheldQuestions: String? = nil
     /// Questions on the papers whose keys earlier exams had shown, counted at publication.
     var revealedOnPapers: Int? = nil
+    /// What passing certifies (`qualification`); set when `certifies`.
+    var qualificationId: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

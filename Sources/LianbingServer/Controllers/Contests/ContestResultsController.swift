@@ -63,7 +63,7 @@ struct ContestResultsController {
 
     struct CertificatesContent {
         var contest: ContestHeading
-        var certificates: [Certificate]
+        var certificates: [PrintableCertificate]
         var count: Int
         var error: String?
     }

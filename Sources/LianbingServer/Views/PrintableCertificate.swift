@@ -7,7 +7,7 @@ import LianbingCore
 /// Nothing in it is about contests: whoever awards something fills in the title, who receives it, what for, who
 /// awards it and when, so that later awards (the recognition of excellent staff, training honours) print the same way.
 /// Every text is data and is escaped by the template.
-struct Certificate: Sendable {
+struct PrintableCertificate: Sendable {
     /// The heading: `荣誉证书`.
     var title: String
     /// Who receives it: a name, or names separated by `、`.
@@ -22,8 +22,25 @@ struct Certificate: Sendable {
     var date: String
     /// A serial number printed in the corner; nil for none.
     var number: String?
+    /// A line under the distinction, such as the expiry; nil for none.
+    var validity: String?
+    /// Where anyone can check it: the QR code (SVG from `QRCode`, drawn here, so safe to insert) and its address.
+    var verification: Verification?
+    /// Small print at the foot; nil for none.
+    var note: String?
 
-    init(title: String = "荣誉证书", recipient: String, body: String, distinction: String? = nil, issuer: String, date: String, number: String? = nil) {
+    struct Verification: Sendable {
+        var qr: String
+        var address: String
+    }
+
+    init(
+        title: String = "荣誉证书", recipient: String, body: String, distinction: String? = nil, issuer: String, date: String, number: String? = nil,
+        validity: String? = nil, verification: Verification? = nil, note: String? = nil
+    ) {
+        self.validity = validity
+        self.verification = verification
+        self.note = note
         self.title = title
         self.recipient = recipient
         self.body = body
