@@ -404,6 +404,7 @@ extension AppDatabase {
         registerContestMigration(&migrator)
         registerCertificateMigration(&migrator)
         registerRatingMigration(&migrator)
+        registerPostCertificationMigration(&migrator)
         return migrator
     }
 }
