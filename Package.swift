@@ -29,7 +29,11 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]
         ),
-        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode"]),
+        // Debian's libxlsxwriter (apt libxlsxwriter-dev); only LianbingFormats' WorkbookWriter calls it.
+        .systemLibrary(
+            name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode", "CXlsxWriter"]),
         .target(
             name: "LianbingStore",
             dependencies: [
