@@ -3,7 +3,7 @@ import LianbingStore
 
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "在线备份：服务运行时也可执行，得到一份一致的完整数据库副本。")
+        commandName: "backup", abstract: "在线备份：服务运行时也可执行，得到一份一致的完整数据库副本，并把它登记的上传文件复制到副本旁的 -files 目录。")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -12,8 +12,10 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            try await database.open().backup(to: toFile)
+            let report = try await database.open().backup(to: toFile, files: database.files)
             Console.out("已备份到 \(toFile)")
+            Console.out("上传文件（扫描件）复制到 \(FileStore.beside(databasePath: toFile).directory.path)：新复制 \(report.files) 个。")
+            if !report.missing.isEmpty { Console.error("警告：数据库登记的 \(report.missing.count) 个文件在文件目录中找不到：\(report.missing.prefix(5).joined(separator: "、"))") }
         }
     }
 }

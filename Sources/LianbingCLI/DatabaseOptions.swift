@@ -16,6 +16,9 @@ struct DatabaseOptions: ParsableArguments {
         guard !path.isEmpty else { throw ValidationError("--db 不能为空") }
     }
 
+    /// The folder of uploaded files beside the database (`data/lianbing-files/` for `data/lianbing.sqlite`).
+    var files: FileStore { FileStore.beside(databasePath: path) }
+
     func open(synchronous: SynchronousMode = .full) throws -> AppDatabase {
         try AppDatabase.open(path: path, passwords: PasswordHasher(cost: bcryptCost), synchronous: synchronous)
     }

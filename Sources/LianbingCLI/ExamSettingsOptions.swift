@@ -30,8 +30,11 @@ struct ExamSettingsOptions: ParsableArguments {
     @Option(help: "合格分数。")
     var passMark: Double
 
-    @Flag(help: "成绩计入培训证书。")
+    @Flag(help: "计入持证上岗：发布成绩时给合格者发放本系统岗位考核证书（不是国家职业资格证书）。")
     var certifies = false
+
+    @Option(help: "合格者取得的资格编号（见 lianbing cert qualifications）；省略为默认的本系统考核资格。须与 --certifies 同用。")
+    var qualification: Int64?
 
     @Option(help: "交卷后考生可看：score（仅成绩）、answers（成绩和本人作答）、keys（另含答案和解析）。")
     var review: ReviewPolicy.Content = .score
@@ -53,6 +56,7 @@ struct ExamSettingsOptions: ParsableArguments {
         _ = try ChinaTimeOption.parse(closes, option: "--closes")
         try ValidationError.bounded { try InputBounds.check(duration, in: InputBounds.minutes, "--duration", unit: "分钟") }
         try ValidationError.bounded { try InputBounds.check(reviewDays, in: InputBounds.reviewDays, "--review-days", unit: "天") }
+        if qualification != nil, !certifies { throw ValidationError("--qualification 须与 --certifies 同用") }
     }
 
     /// The draft these options describe, with the blueprint file read.
@@ -63,6 +67,7 @@ struct ExamSettingsOptions: ParsableArguments {
             opensAt: try ChinaTimeOption.parse(opens, option: "--opens"), closesAt: try ChinaTimeOption.parse(closes, option: "--closes"),
             durationMinutes: duration, passMark: passMark, certifies: certifies,
             review: ReviewPolicy(content: review, timing: reviewTiming),
-            multipleChoice: partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: reviewDays, seed: seed)
+            multipleChoice: partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: reviewDays, seed: seed,
+            qualificationId: qualification)
     }
 }

@@ -101,11 +101,13 @@ struct ServeCommand: AsyncParsableCommand {
                 let players = try await db.installDemoContest()
                 Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")
                 try await db.installDemoRatings()
+                try await db.installDemoPostRequirements()
             }
-            let settings = ServerSettings(
+            var settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),
                 maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies, trustedProxy: trustedProxy,
                 publicURL: try publicUrl.map(PublicURL.init))
+            settings.files = database.files
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
             Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()

@@ -22,6 +22,9 @@ public struct ServerSettings: Sendable {
     /// Where the public reaches the product (`serve --public-url`): printed QR codes point there. Without it,
     /// pages that print a code say so instead of guessing an address from the request.
     public var publicURL: PublicURL?
+    /// The folder of uploaded files (scanned certificates) beside the database: `serve` sets
+    /// `FileStore.beside(databasePath:)`; by default a fresh temporary folder (tests, in-memory databases).
+    public var files = FileStore.temporary()
     /// Lookups on the public certificate verification page per client address: 30 a minute is far above a person
     /// checking certificates by hand.
     public var verifyThrottle = LoginThrottle.Limits(perAccountAndAddress: 30, perAddress: 30, perAccount: .max, window: 60)

@@ -25,13 +25,22 @@ extension AppDatabase {
         return try await createAccount(NewAccount(username: adminUsername, role: .admin, unitCode: root.code), by: principal).issued!
     }
 
-    /// A consistent copy of the whole database, taken while others keep reading and writing.
-    public func backup(to path: String) async throws {
+    /// A consistent copy of the whole database, taken while others keep reading and writing. With `files` (the folder
+    /// beside this database), the files the copy names are copied beside it too (`FileStore.beside(databasePath:)`).
+    @discardableResult
+    public func backup(to path: String, files: FileStore? = nil) async throws -> BackupReport {
         let url = URL(fileURLWithPath: path)
         guard !FileManager.default.fileExists(atPath: path) else { throw LianbingError.conflict("目标文件已存在：\(path)") }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
+        var report = BackupReport(files: 0, missing: [])
+        if let files {
+            // Files are written before the row that names them and never change, so every name in the copy is there.
+            let names = try await destination.read { try Self.referencedFiles($0) }
+            (report.files, report.missing) = try files.copy(names, to: FileStore.beside(databasePath: path))
+        }
         try destination.close()
+        return report
     }
 }

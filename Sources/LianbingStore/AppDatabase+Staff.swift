@@ -97,6 +97,10 @@ extension AppDatabase {
                     if old.unitCode != record.unitCode {
                         try Self.fileMove(record.number, from: old.unitCode, to: record.unitCode, on: today, by: principal, at: now, db)
                     }
+                    // A new post starts the grace period of 持证上岗 afresh, from the day of the import.
+                    if old.post != record.post {
+                        try db.execute(sql: "UPDATE staff SET postSince = ? WHERE number = ?", arguments: [today.description, record.number])
+                    }
                     summary.updated += 1
                 }
             }

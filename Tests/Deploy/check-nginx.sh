@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 
 site=docs/deploy/nginx.conf
 serve=Sources/LianbingCLI/ServeCommand.swift
+scan=Sources/LianbingCore/Recognition/NationalQualificationDraft.swift
 unit=docs/deploy/lianbing.service
 
 fail() { echo "check-nginx: $*" >&2; exit 1; }
@@ -41,13 +42,23 @@ origin="the default of --max-body-kb in $serve"
 unit_kb=$(sed -nE 's/^ExecStart=.*--max-body-kb[ =]([0-9]+).*/\1/p' "$unit")
 if [ -n "$unit_kb" ]; then expected_kb=$unit_kb; origin="--max-body-kb in $unit"; fi
 
-sizes=$(sed -nE 's/^[[:space:]]*client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
+# The server-level limit (indented 4 spaces) is the server's own; a location (indented 8) may raise it only for the
+# scan upload, to the route's own limit (ScanFormat.maxBytes in $scan).
+sizes=$(sed -nE 's/^    client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
 [ -n "$sizes" ] || fail "$site: no client_max_body_size (it must equal $origin: ${expected_kb} KB)"
 [ "$(wc -l <<<"$sizes")" = 1 ] || fail "$site: client_max_body_size appears more than once ($(echo $sizes)); keep one"
 if [ "$(bytes "$sizes")" != $((expected_kb * 1024)) ]; then
   fail "$site: client_max_body_size $sizes ($(bytes "$sizes") bytes) differs from $origin, ${expected_kb} KB" \
        "($((expected_kb * 1024)) bytes): write client_max_body_size ${expected_kb}k or change both together"
 fi
+
+scan_mb=$(sed -nE 's/^[[:space:]]*public static let maxBytes = ([0-9]+) \* 1024 \* 1024.*/\1/p' "$scan")
+[ -n "$scan_mb" ] || fail "$scan: cannot find 'public static let maxBytes = N * 1024 * 1024'; update this script"
+while read -r size; do
+  [ -z "$size" ] && continue
+  [ "$(bytes "$size")" = $((scan_mb * 1024 * 1024)) ] \
+    || fail "$site: a location's client_max_body_size $size differs from the scan upload's limit, ${scan_mb} MB ($scan)"
+done < <(sed -nE 's/^        client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
 
 # --- nginx -t on the example, with a throw-away certificate -------------------------------------------------
 tmp=$(mktemp -d)

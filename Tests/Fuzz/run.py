@@ -152,7 +152,23 @@ CERTIFICATE_ADMIN_OPS = {
     'GET /api/v1/certificates', 'GET /api/v1/certificates/{number}', 'POST /api/v1/certificates/{number}/revoke',
 }
 ADMIN_OPS = ADMIN_OPS | RATING_ADMIN_OPS | CERTIFICATE_ADMIN_OPS
+# 持证上岗 per post: everyone reads which posts require a certificate; administrators read the compliance of their subtree;
+# the requirements are province-wide, so only the root unit's administrators set and remove them.
+STAFF_OPS = STAFF_OPS | {'GET /api/v1/post-requirements'}
+TRAINER_OPS = TRAINER_OPS | {'GET /api/v1/post-requirements'}
+ADMIN_OPS = ADMIN_OPS | {'GET /api/v1/post-requirements', 'GET /api/v1/certification-compliance'}
+# 国家职业资格 (退役军人事务员): staff record their own, upload and read its scan; administrators record for staff of their
+# subtree (the demo administrators hold no staff record), list, read and accept or reject.
+NATIONAL_QUALIFICATION_OPS = {
+    'POST /api/v1/national-qualifications', 'GET /api/v1/national-qualifications/{id}', 'PUT /api/v1/national-qualifications/{id}/scan',
+    'GET /api/v1/national-qualifications/{id}/scan',
+}
+STAFF_OPS = STAFF_OPS | NATIONAL_QUALIFICATION_OPS | {'GET /api/v1/my/national-qualifications'}
+ADMIN_OPS = ADMIN_OPS | NATIONAL_QUALIFICATION_OPS | {
+    'GET /api/v1/national-qualifications', 'POST /api/v1/national-qualifications/{id}/accept', 'POST /api/v1/national-qualifications/{id}/reject',
+}
 ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
+ROOT_ADMIN_OPS = ROOT_ADMIN_OPS | {'PUT /api/v1/post-requirements/{post}', 'DELETE /api/v1/post-requirements/{post}'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
 ROLES = ['admin', 'county', 'trainer', 'staff']
 
@@ -596,6 +612,8 @@ class Scenario:
         self.contests(S, T, A)
         self.ratings(S, T, A)
         self.certificates(S, T, A)
+        self.national_qualifications(S, T, A)
+        self.post_requirements(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -855,6 +873,49 @@ def certificates_scenario(self, S, T, A):
 
 Scenario.certificates = certificates_scenario
 
+SCAN_PDF = ('application/pdf', '%PDF-1.4\n% 模糊测试：扫描件\n%%EOF\n')
+
+
+def national_qualifications_scenario(self, S, T, A):
+    """国家职业资格: the staff member records two with scans (NQA accepted by the administrator, NQ left pending for the
+    fuzzing); the administrator records one for X (NQR, rejected), and lists, reads and reviews."""
+    ids = self.ids
+    base = API + '/national-qualifications'
+    one = base + '/{id}'
+    made = {}
+    for key, who, number, extra in (('NQA', S, 'FUZZ-S-1', {}), ('NQ', S, 'FUZZ-S-2', {}), ('NQR', A, 'FUZZ-A-1', {'staffNumber': ids['X']})):
+        body = dict({'level': '四级/中级工', 'certificateNumber': number, 'issuer': '模糊测试：人社厅', 'issuedOn': '2024-06-30'}, **extra)
+        _, record = self.call(who, 'POST', base, body=body)
+        made[key] = record['id'] if isinstance(record, dict) and 'id' in record else NOWHERE_ID
+        self.call(who, 'PUT', one + '/scan', {'id': made[key]}, raw=SCAN_PDF)
+        self.call(who, 'GET', one, {'id': made[key]})
+        self.call(who, 'GET', one + '/scan', {'id': made[key]})
+    ids.update(made)
+    self.call(S, 'GET', API + '/my/national-qualifications')
+    self.call(A, 'GET', base, query={'status': 'pending', 'unit': ids['county'], 'q': ids['staff_number'], 'page': 1, 'per_page': 20})
+    self.call(A, 'POST', one + '/accept', {'id': ids['NQA']}, body={'note': '模糊测试：核验无误'})
+    self.call(A, 'POST', one + '/reject', {'id': ids['NQR']}, body={'note': '模糊测试：扫描件模糊'})
+
+
+Scenario.national_qualifications = national_qualifications_scenario
+
+
+def post_requirements_scenario(self, S, T, A):
+    """持证上岗 per post: the province's administrator requires a certificate of 主任（站长） (kept, 180 days' grace) and of
+    信息员 (removed again); everyone reads the list; the county's compliance report."""
+    root = self.t.me if self.role == 'admin' else self.t.helper('admin')
+    base = API + '/post-requirements/{post}'
+    self.call(root, 'PUT', base, {'post': '主任（站长）'}, body={'qualificationIds': [1, 2], 'graceDays': 180})
+    self.call(root, 'PUT', base, {'post': '信息员'}, body={'qualificationIds': [1], 'graceDays': 0})
+    self.call(root, 'DELETE', base, {'post': '信息员'})
+    self.call(S, 'GET', API + '/post-requirements')
+    self.call(T, 'GET', API + '/post-requirements')
+    self.call(A, 'GET', API + '/post-requirements')
+    self.call(A, 'GET', API + '/certification-compliance', query={'unit': self.ids['county']})
+
+
+Scenario.post_requirements = post_requirements_scenario
+
 
 
 class Fuzzing:
@@ -911,6 +972,10 @@ class Fuzzing:
             return [ids['county'], ids['village'], ids['root'], '000000000000']
         if name == 'number':
             return [ids['staff_number'], ids['X'], ids['Y'], 'NOBODY-1']
+        if name == 'post':
+            return ['主任（站长）', '信息员', '接访员', '没有这个岗位']
+        if name == 'id' and '/national-qualifications/' in label:
+            return [ids['NQ'], ids['NQA'], ids['NQR'], NOWHERE_ID]
         if name == 'username':
             return [u for u in ['fuzz.k1', 'staff', 'trainer'] if u != role] + ['no.such.user']
         return None
@@ -966,6 +1031,8 @@ def before_call(context, case, kwargs):
             body['team'] = Fuzzing.next_from(label, 'team', [ids['KB'], ids['KA'], NOWHERE_ID])
         if label == 'POST /api/v1/contests/{contest}/advance' and is_integer(body.get('from')):
             body['from'] = Fuzzing.next_from(label, 'from', [ids['K'], ids['KR'], NOWHERE_ID])
+        if label == 'PUT /api/v1/post-requirements/{post}' and isinstance(body.get('qualificationIds'), list):
+            body['qualificationIds'] = Fuzzing.next_from(label, 'qualificationIds', [[1], [1, 2], body['qualificationIds']])
     headers = case.headers if case.headers is not None else {}
     if label != 'DELETE /api/v1/session':
         # Signing out is fuzzed without the session, so the run keeps it; the known-good calls sign out for real.

@@ -12,7 +12,7 @@ struct CertCommand: AsyncParsableCommand {
             计入持证上岗的集中考核发布成绩时，每位合格考生自动获得一张证书，编号格式 LB-年份-序号-校验位（校验位按 ISO 7064 MOD 37,36 计算）。\
             再次通过同一资格的考核会换发新证，原证改为“已被新证书替代”。
             """,
-        subcommands: [List.self, Show.self, Revoke.self, Expiring.self, Export.self, Verify.self, Qualifications.self])
+        subcommands: [List.self, Show.self, Revoke.self, Expiring.self, Export.self, Verify.self, Qualifications.self, Requirement.self, Compliance.self])
 }
 
 /// The filters `list` and `export` share.
@@ -111,12 +111,13 @@ extension CertCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把证书导出为 CSV（UTF-8 带 BOM，Excel 可直接打开），列与网页下载的相同。")
+        static let configuration = CommandConfiguration(
+            abstract: "把证书导出为 CSV（UTF-8 带 BOM）或 Excel 工作簿（.xlsx，单元格均为文本，编码不会变成科学计数法），列与网页下载的相同。")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: CertificateFilterOptions
         @Option(help: "只导出在若干天内到期、仍然有效的证书（1 到 3650）。")
         var expiringWithin: Int?
-        @Option(help: "写入的 CSV 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "写入的文件：扩展名 .xlsx 写 Excel 工作簿，其余写 CSV（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String
 
         func validate() throws {
@@ -132,7 +133,8 @@ extension CertCommand {
                 var filter = options.filter
                 filter.expiringWithinDays = expiringWithin
                 let certificates = try await db.certificates(filter, by: try await db.operatorPrincipal())
-                try writeOutput(ReportTableCSV.encode(Certificate.table(certificates)), to: out)
+                let table = Certificate.table(certificates)
+                try writeOutput(out.lowercased().hasSuffix(".xlsx") ? try WorkbookWriter.encode([table]) : ReportTableCSV.encode(table), to: out)
                 Console.out("已导出证书 \(certificates.count) 张到 \(out)。")
             }
         }
@@ -156,21 +158,31 @@ extension CertCommand {
 
     struct Qualifications: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "qualifications", abstract: "列出资格；用 --set-validity 设置本系统考核资格的有效期（年）。")
+            commandName: "qualifications", abstract: "列出资格；--add 添加本系统考核资格，--set-validity 设置其有效期（年）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "要设置有效期的资格编号（见列表）。")
         var id: Int64?
         @Option(help: "新的有效期（1 到 10 年），只影响此后发放的证书。")
         var setValidity: Int?
+        @Option(help: "添加一项本系统考核资格（名称 2 到 40 个字，不能写成国家职业资格），与 --validity 同用。")
+        var add: String?
+        @Option(help: "--add 的资格的有效期（1 到 10 年）。")
+        var validity: Int?
 
         func validate() throws {
             guard (id == nil) == (setValidity == nil) else { throw ValidationError("--id 和 --set-validity 须同时给出") }
+            guard (add == nil) == (validity == nil) else { throw ValidationError("--add 和 --validity 须同时给出") }
+            if let validity { try ValidationError.bounded { try InputBounds.check(validity, in: CertificateValidity.years, "--validity", unit: "年") } }
             if let setValidity { try ValidationError.bounded { try InputBounds.check(setValidity, in: CertificateValidity.years, "--set-validity", unit: "年") } }
         }
 
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
+                if let add, let validity {
+                    let added = try await db.addQualification(name: add, validityYears: validity, by: try await db.operatorPrincipal())
+                    Console.out("已添加资格 \(added.id)：\(added.name)（有效期 \(validity) 年）。")
+                }
                 if let id, let setValidity {
                     try await db.setQualificationValidity(id, years: setValidity, by: try await db.operatorPrincipal())
                     Console.out("资格 \(id) 的有效期已设为 \(setValidity) 年。")

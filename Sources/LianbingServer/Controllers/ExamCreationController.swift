@@ -53,6 +53,7 @@ struct ExamCreationController {
         var form: ExamForm
         var blueprintFiles: [SelectOption]
         var units: [SelectOption]
+        var qualifications: [SelectOption]
         var posts: [PostChoice]
         var reviewContents: [SelectOption]
         var reviewTimings: [SelectOption]
@@ -157,6 +158,9 @@ struct ExamCreationController {
                     selected: $0.name == form.blueprintFile)
             },
             units: units,
+            qualifications: try await database.qualifications().filter { $0.kind == .internal }.map {
+                SelectOption(value: String($0.id), label: "\($0.name)（有效期 \($0.validityYears ?? 0) 年）", selected: String($0.id) == form.qualification)
+            },
             posts: posts.enumerated().map { PostChoice(field: "post_\($0.offset)", name: $0.element, checked: form.posts.contains($0.element)) },
             reviewContents: ReviewPolicy.Content.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewContent) },
             reviewTimings: ReviewPolicy.Timing.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewTiming) },

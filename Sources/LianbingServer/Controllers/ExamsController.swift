@@ -58,6 +58,8 @@ struct ExamsController {
         var durationMinutes: Int
         var passMark: Double
         var certifies: Bool?
+        /// What passing certifies (an internal qualification's id); the default one when absent.
+        var qualificationId: Int64?
         var review: ReviewPolicy?
         /// 少选得分: the share of the points a subset of the right options earns; absent for all-or-nothing.
         var partialShare: Double?
@@ -133,7 +135,7 @@ struct ExamsController {
             opensAt: body.opensAt, closesAt: body.closesAt, durationMinutes: body.durationMinutes, passMark: body.passMark,
             certifies: body.certifies ?? false, review: body.review ?? ReviewPolicy(content: .score, timing: .afterRelease),
             multipleChoice: body.partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: body.reviewRequestDays ?? 7,
-            seed: body.seed)
+            seed: body.seed, qualificationId: body.qualificationId)
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Exam> {

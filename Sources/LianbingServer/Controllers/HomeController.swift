@@ -23,6 +23,8 @@ struct HomeController {
         var childCount: Int?
         /// 我的培训 in brief, for staff.
         var training: TrainingBrief?
+        /// 持证上岗: holders in the administrator's subtree past the grace period without a certificate; `nil` when none.
+        var lackingCertification: Int?
     }
 
     struct TrainingBrief: Sendable {
@@ -46,10 +48,12 @@ struct HomeController {
                 standard: try await MyTrainingPagesController.standardLine(of: number, for: principal, database: database),
                 upcoming: record.upcoming.isEmpty ? nil : record.upcoming.count)
         }
+        let lacking = role == .admin ? try await database.lackingCertificationCount(for: principal) : 0
         let content = HomeContent(
             unitName: detail.unit.name, unitLevel: detail.unit.level.displayName, isStaff: role == .staff, isTrainer: role == .trainer,
             isAdmin: role == .admin, staffNumber: context.session?.account.staffNumber,
-            staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount, training: training)
+            staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount, training: training,
+            lackingCertification: lacking > 0 ? lacking : nil)
         return pages.render("home", title: "首页", path: "/", session: context.session, unitName: detail.unit.name, content: content)
     }
 

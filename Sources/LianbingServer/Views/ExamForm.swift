@@ -19,6 +19,8 @@ struct ExamForm: Sendable {
     var durationMinutes = "60"
     var passMark = "60"
     var certifies = false
+    /// The chosen internal qualification's id, or empty for the default one.
+    var qualification = ""
     var reviewContent = ReviewPolicy.Content.score.rawValue
     var reviewTiming = ReviewPolicy.Timing.afterRelease.rawValue
     /// 少选得分 is on when set; `partialPercent` is then the share of the points a subset earns.
@@ -44,6 +46,7 @@ struct ExamForm: Sendable {
         durationMinutes = String(Int(exam.duration / 60))
         passMark = AppDatabase.points(exam.passMark)
         certifies = exam.certifies
+        qualification = exam.qualificationId.map(String.init) ?? ""
         reviewContent = exam.review.content.rawValue
         reviewTiming = exam.review.timing.rawValue
         if case .partial(let share) = exam.multipleChoice {
@@ -68,6 +71,7 @@ struct ExamForm: Sendable {
         durationMinutes = text("duration_minutes")
         passMark = text("pass_mark")
         certifies = fields["certifies"] != nil
+        qualification = text("qualification")
         reviewContent = text("review_content")
         reviewTiming = text("review_timing")
         partial = fields["multiple_choice"] == "partial"
@@ -130,7 +134,7 @@ struct ExamForm: Sendable {
             durationMinutes: minutes, passMark: pass, certifies: certifies,
             review: ReviewPolicy(
                 content: ReviewPolicy.Content(rawValue: reviewContent) ?? .score, timing: ReviewPolicy.Timing(rawValue: reviewTiming) ?? .afterRelease),
-            multipleChoice: policy, reviewRequestDays: days))
+            multipleChoice: policy, reviewRequestDays: days, qualificationId: certifies ? Int64(qualification) : nil))
     }
 }
 

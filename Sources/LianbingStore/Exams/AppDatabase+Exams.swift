@@ -87,7 +87,7 @@ extension AppDatabase {
             certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
             multipleChoice: try json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
             status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil,
-            qualificationId: draft.certifies ? try defaultQualificationId(db) : nil)
+            qualificationId: draft.certifies ? try certifyingQualification(draft.qualificationId, db) : nil)
     }
 
     /// How many candidates a list over this unit's subtree and posts would hold today: the count the exposure cap
@@ -134,7 +134,7 @@ extension AppDatabase {
             id: record.id!, title: record.title, blueprint: try record.decodedBlueprint(), blueprintText: record.blueprintText,
             blueprintVersion: record.blueprintVersion, bankRevision: record.bankRevision, seed: record.generatorSeed,
             unitCode: record.unitCode, unitName: unitName, posts: record.postList, opensAt: record.opensAt, closesAt: record.closesAt,
-            duration: TimeInterval(record.durationSeconds), passMark: record.passMark, certifies: record.certifies,
+            duration: TimeInterval(record.durationSeconds), passMark: record.passMark, certifies: record.certifies, qualificationId: record.qualificationId,
             review: record.reviewPolicy, multipleChoice: try record.decodedMultipleChoice(),
             reviewRequestDays: record.reviewRequestDays, status: record.examStatus, phase: phase(of: record, now: now),
             createdBy: record.createdBy, createdAt: record.createdAt, publishedAt: record.publishedAt,

@@ -17,6 +17,8 @@ public struct ExamDraft: Sendable {
     public var durationMinutes: Int
     public var passMark: Double
     public var certifies: Bool
+    /// The internal qualification passing certifies (`lianbing cert qualifications`); the default one when nil.
+    public var qualificationId: Int64?
     public var review: ReviewPolicy
     public var multipleChoice: MultipleChoicePolicy
     /// Days after release during which a candidate may ask for a score review (成绩复核).
@@ -28,8 +30,9 @@ public struct ExamDraft: Sendable {
         title: String, blueprint: Blueprint, blueprintText: String, unitCode: String, posts: [String] = [], opensAt: Date,
         closesAt: Date, durationMinutes: Int, passMark: Double, certifies: Bool = false,
         review: ReviewPolicy = ReviewPolicy(content: .score, timing: .afterRelease),
-        multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil
+        multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil, qualificationId: Int64? = nil
     ) {
+        self.qualificationId = qualificationId
         self.title = title
         self.blueprint = blueprint
         self.blueprintText = blueprintText
@@ -97,6 +100,8 @@ public struct Exam: Sendable, Codable, Equatable {
     public var duration: TimeInterval
     public var passMark: Double
     public var certifies: Bool
+    /// What passing certifies, when `certifies`.
+    public var qualificationId: Int64?
     public var review: ReviewPolicy
     public var multipleChoice: MultipleChoicePolicy
     public var reviewRequestDays: Int

@@ -90,6 +90,15 @@ extension AppDatabase {
         return record
     }
 
+    /// The qualification a certifying exam names, checked to be one this system issues; the default when none is named.
+    static func certifyingQualification(_ id: Int64?, _ db: Database) throws -> Int64 {
+        guard let id else { return try defaultQualificationId(db) }
+        guard try QualificationRecord.fetchOne(db, key: id)?.kind == Qualification.Kind.internal.rawValue else {
+            throw LianbingError.invalid("资格 \(id) 不是本系统考核发证的资格：请用 lianbing cert qualifications 查看可选的资格编号")
+        }
+        return id
+    }
+
     /// The internal qualification a certifying exam certifies when none is named: the first one made.
     static func defaultQualificationId(_ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM qualification WHERE kind = 'internal'") else {

@@ -110,6 +110,28 @@ extension AppDatabase {
         }
     }
 
+    /// Adds an internal qualification that certifying exams may name. Its name may not pass for the national
+    /// qualification, which only the state issues.
+    public func addQualification(name: String, validityYears years: Int, by principal: Principal) async throws -> Qualification {
+        guard principal.has(.admin), principal.isOperator || principal.scope.codes.count == 1 else {
+            throw LianbingError.forbidden("只有省级管理员可以添加资格")
+        }
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...40).contains(name.count), !name.contains(where: \.isNewline) else { throw LianbingError.invalid("资格名称须为 2 到 40 个字") }
+        guard !name.contains("退役军人事务员"), !name.contains("国家职业") else {
+            throw LianbingError.invalid("本系统发放的是岗位考核证书：资格名称不能写成国家职业资格（退役军人事务员）")
+        }
+        try InputBounds.check(years, in: CertificateValidity.years, "有效期", unit: "年")
+        let now = clock()
+        return try await writer.write { db in
+            guard try QualificationRecord.filter(Column("name") == name).fetchCount(db) == 0 else { throw LianbingError.conflict("资格“\(name)”已存在") }
+            var record = QualificationRecord(id: nil, name: name, kind: Qualification.Kind.internal.rawValue, validityYears: years, createdAt: now)
+            try record.insert(db)
+            try db.audit(principal, "qualification.add", "资格 \(name)", "有效期 \(years) 年", at: now)
+            return Qualification(id: record.id!, name: name, kind: .internal, validityYears: years)
+        }
+    }
+
     /// Sets how many years certificates of an internal qualification stay valid from now on; those issued keep
     /// the expiry printed on them.
     public func setQualificationValidity(_ id: Int64, years: Int, by principal: Principal) async throws {

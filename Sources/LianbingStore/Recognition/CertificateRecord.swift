@@ -28,11 +28,13 @@ struct CertificateRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
 }
 
 /// A row of `qualification`.
-struct QualificationRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct QualificationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "qualification"
     var id: Int64?
     var name: String
     var kind: String
     var validityYears: Int?
     var createdAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

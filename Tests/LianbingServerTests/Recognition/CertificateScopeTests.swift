@@ -15,6 +15,7 @@ enum CertificateScopeTests {
         "GET /api/v1/certificates": "lists only certificates earned in the caller's subtree (CertificatePagesTests)",
         "GET /certificates": "lists only certificates earned in the caller's subtree (CertificatePagesTests)",
         "GET /certificates.csv": "exports only certificates earned in the caller's subtree (CertificatePagesTests)",
+        "GET /certificates.xlsx": "exports only certificates earned in the caller's subtree (CertificatePagesTests)",
         "GET /my/certificates": "the caller's own certificates",
         "GET /verify": "the public verification form: no data",
         "GET /verify/{number}": "public by design: status, masked name, qualification and dates only (CertificatePagesTests)",

@@ -120,6 +120,38 @@ struct CertificateTests {
         #expect(try await fixture.db.verifyCertificate(issued.number)?.status == .revoked)
     }
 
+    @Test("Given an exam naming a qualification, when its results are released, then the certificate is of that qualification and its validity")
+    func theExamNamesTheQualification() async throws {
+        let fixture = try await Fixture.withExamBank()
+        let province = try await fixture.provinceAdmin()
+        await expectError(.forbidden) { _ = try await fixture.db.addQualification(name: "接访员岗位资格", validityYears: 2, by: try await fixture.countyAdmin()) }
+        await expectError(.invalid) { _ = try await fixture.db.addQualification(name: "退役军人事务员四级", validityYears: 2, by: province) }
+        await expectError(.invalid) { _ = try await fixture.db.addQualification(name: "接访员岗位资格", validityYears: 11, by: province) }
+        let added = try await fixture.db.addQualification(name: "接访员岗位资格", validityYears: 2, by: province)
+        let national = try #require(try await fixture.db.qualifications().first { $0.kind == .national })
+
+        var draft = ExamBank.draft(fixture.clock)
+        draft.certifies = true
+        draft.qualificationId = national.id
+        await expectError(.invalid) { _ = try await fixture.db.createExam(draft, by: try await fixture.trainer()) }
+        draft.qualificationId = added.id
+        draft.passMark = 6
+        let exam = try await fixture.publishedExam(draft)
+        #expect(exam.qualificationId == added.id)
+        let staff = try await fixture.staffUser()
+        let view = try await fixture.db.startAttempt(exam: exam.id, client: .commandLine, by: staff)
+        try await fixture.answerAll(view, right: true, by: staff)
+        _ = try await fixture.db.submitAttempt(view.id, by: staff)
+        fixture.clock.advance(by: 7_200)
+        let trainer = try await fixture.trainer()
+        let item = try #require(try await fixture.db.markingQueue(by: trainer).first { $0.attemptId == view.id })
+        try await fixture.db.markAnswer(attempt: item.attemptId, position: item.position, score: 4, by: trainer)
+        _ = try await fixture.db.releaseResults(exam.id, by: try await fixture.countyAdmin())
+        let certificate = try #require(try await fixture.db.myCertificates(by: staff).first)
+        #expect(certificate.qualification == "接访员岗位资格")
+        #expect(certificate.expiresOn == CertificateValidity.expiry(issuedOn: certificate.issuedOn, years: 2))
+    }
+
     @Test("Given certificates of one county, when another county's administrator looks, then they are not there")
     func scope() async throws {
         let fixture = try await Fixture.withExamBank()

@@ -14,6 +14,7 @@ struct CertificatePagesController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/certificates", use: listPage)
         router.get("/certificates.csv", use: csv)
+        router.get("/certificates.xlsx", use: workbook)
         router.get("/certificates/:number", use: certificatePage)
         router.post("/certificates/:number/revoke", use: revoke)
         router.get("/my/certificates", use: myPage)
@@ -56,6 +57,7 @@ struct CertificatePagesController {
         var expiringWithin: String
         var statuses: [StatusChoice]
         var csv: String
+        var workbook: String
         var pager: Pager
     }
 
@@ -70,7 +72,7 @@ struct CertificatePagesController {
         let content = ListContent(
             rows: page.items.map(Row.init), total: page.total, q: filter.query ?? "", expiringWithin: filter.expiringWithinDays.map(String.init) ?? "",
             statuses: CertificateStatus.allCases.map { StatusChoice(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
-            csv: Pager.href("/certificates.csv", query: query), pager: Pager(page: page, path: "/certificates", query: query))
+            csv: Pager.href("/certificates.csv", query: query), workbook: Pager.href("/certificates.xlsx", query: query), pager: Pager(page: page, path: "/certificates", query: query))
         return pages.render("certificates", title: "证书", path: "/certificates", session: context.session, content: content)
     }
 
@@ -79,6 +81,19 @@ struct CertificatePagesController {
         let principal = try context.principal(.admin)
         let certificates = try await database.certificates(try CertificatesController.filter(request), by: principal)
         return TrainingReportsController.csvResponse(Certificate.table(certificates), filename: "certificates.csv")
+    }
+
+    /// The same table as an Excel workbook, every cell text so that codes keep their digits.
+    @Sendable func workbook(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.admin)
+        let certificates = try await database.certificates(try CertificatesController.filter(request), by: principal)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename=\"certificates.xlsx\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([Certificate.table(certificates)]))))
     }
 
     struct CertificateContent {
@@ -122,12 +137,20 @@ struct CertificatePagesController {
 
     struct MyContent {
         var rows: [Row]
+        /// The national qualifications section, for those with a staff record.
+        var qualifications: MyQualificationsView?
     }
 
     @Sendable func myPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal()
         let rows = try await database.myCertificates(by: principal).map(Row.init)
-        return pages.render("my-certificates", title: "我的证书", path: "/my/certificates", session: context.session, content: MyContent(rows: rows))
+        let qualifications = principal.staffNumber == nil ? nil : MyQualificationsView(
+            rows: try await database.myNationalQualifications(by: principal).map(NationalQualificationPagesController.Row.init),
+            levels: QualificationLevel.allCases.map(\.rawValue), today: ChinaTime.civilDate(of: database.clock()).description,
+            maxMegabytes: ScanFormat.maxBytes / 1_048_576)
+        return pages.render(
+            "my-certificates", title: "我的证书", path: "/my/certificates", session: context.session,
+            content: MyContent(rows: rows, qualifications: qualifications), scripts: qualifications == nil ? [] : ["qualification.js"])
     }
 
     /// The A4 certificate: who, what, by whom and until when, with the QR code of its verification address when the
