@@ -102,6 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")
                 try await db.installDemoRatings()
                 try await db.installDemoPostRequirements()
+                try await db.installDemoSelection()
             }
             var settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),

@@ -405,6 +405,7 @@ extension AppDatabase {
         registerCertificateMigration(&migrator)
         registerRatingMigration(&migrator)
         registerPostCertificationMigration(&migrator)
+        registerSelectionMigration(&migrator)
         return migrator
     }
 }

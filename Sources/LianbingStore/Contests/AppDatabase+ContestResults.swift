@@ -89,24 +89,35 @@ extension AppDatabase {
                 guard principal.has(.trainer) else { throw LianbingError.forbidden("只能查看本人的比赛成绩") }
                 _ = try Self.staffInScope(number, for: principal, db)
             }
-            return ContestPercentile.best(try Self.contestPlacings(ofStaff: number, from: from, through: through, db))
+            return ContestPercentile.best(try Self.contestPlacings(where: "m.staffNumber = ?", [number], from: from, through: through, db)[number] ?? [])
         }
     }
 
-    static func contestPlacings(ofStaff number: String, from: CivilDate, through: CivilDate, _ db: Database) throws -> [ContestPlacing] {
+    /// The placings in finished contests held in the period of the staff `condition` selects (written against
+    /// `m.staffNumber`), by staff number. Each contest's board is built once, whoever's unit held it (a county's staff
+    /// compete in the city's contest too).
+    static func contestPlacings(
+        where condition: String, _ arguments: StatementArguments, from: CivilDate, through: CivilDate, _ db: Database
+    ) throws -> [String: [ContestPlacing]] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT c.id AS contestId, t.id AS teamId FROM contestMember m JOIN contestTeam t ON t.id = m.teamId
+                SELECT m.staffNumber, t.id AS teamId, c.id AS contestId FROM contestMember m JOIN contestTeam t ON t.id = m.teamId
                 JOIN contest c ON c.id = t.contestId
-                WHERE m.staffNumber = ? AND c.status = 'finished' AND c.heldOn BETWEEN ? AND ?
-                """, arguments: [number, from.description, through.description])
-        return try rows.map { row in
-            let record = try ContestRecord.fetchOne(db, key: row["contestId"] as Int64)!
-            let board = try board(record, through: nil, db)
+                WHERE c.status = 'finished' AND c.heldOn BETWEEN ? AND ? AND \(condition)
+                """, arguments: [from.description, through.description] + arguments)
+        var boards: [Int64: [ContestStanding]] = [:]
+        var placings: [String: [ContestPlacing]] = [:]
+        for row in rows {
+            let contestId: Int64 = row["contestId"]
+            if boards[contestId] == nil, let record = try ContestRecord.fetchOne(db, key: contestId) {
+                boards[contestId] = try board(record, through: nil, db)
+            }
+            let board = boards[contestId] ?? []
             let rank = board.first { $0.entrant.id == row["teamId"] as Int64 }?.rank ?? board.count
-            return ContestPlacing(rank: rank, teams: board.count)
+            placings[row["staffNumber"], default: []].append(ContestPlacing(rank: rank, teams: board.count))
         }
+        return placings
     }
 
     /// Right and wrong rulings in effect on a contest's listed questions, for the staff `condition` selects (written

@@ -45,19 +45,7 @@ extension AppDatabase {
                     """)
             guard questions.count == 11 else { return logins }
             let operatorPrincipal = Principal.operator(root: try UnitRecord.fetchOne(db, key: county)!.unitPath)
-            let draft = try ContestDraft(
-                title: "演示：练兵比武知识竞赛", unitCode: county, format: .individual, heldOn: ChinaTime.civilDate(of: now), basePoints: 100
-            ).validated()
-            try db.execute(
-                sql: """
-                    INSERT INTO contest (title, unitCode, format, heldOn, basePoints, tieBreakers, status, boardToken, createdBy, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, 'preparing', ?, 'operator', ?)
-                    """,
-                arguments: [
-                    draft.title, county, draft.format.rawValue, draft.heldOn.description, draft.basePoints,
-                    draft.tieBreakers.map(\.rawValue).joined(separator: ","), Self.randomToken(), now,
-                ])
-            let contest = try ContestRecord.fetchOne(db, key: db.lastInsertedRowID)!
+            let contest = try Self.insertDemoContest("演示：练兵比武知识竞赛", county: county, heldOn: ChinaTime.civilDate(of: now), at: now, db)
             for number in [staffNumber] + others {
                 _ = try Self.insertTeam(TeamDraft(members: [number]), into: contest, advancedFrom: nil, db)
             }
@@ -80,8 +68,23 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE contest SET status = 'running' WHERE id = ?", arguments: [contest.id])
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo.contest', ?)", arguments: [contest.id])
-            try db.audit(operatorPrincipal, "contest.create", "比赛 \(contest.id)", draft.title, unitCode: county, at: now)
+            try db.audit(operatorPrincipal, "contest.create", "比赛 \(contest.id)", contest.title, unitCode: county, at: now)
             return logins
         }
+    }
+
+    /// A demo contest of `county`, individual, preparing, with a board link and no entrants yet.
+    static func insertDemoContest(_ title: String, county: String, heldOn: CivilDate, at now: Date, _ db: Database) throws -> ContestRecord {
+        let draft = try ContestDraft(title: title, unitCode: county, format: .individual, heldOn: heldOn, basePoints: 100).validated()
+        try db.execute(
+            sql: """
+                INSERT INTO contest (title, unitCode, format, heldOn, basePoints, tieBreakers, status, boardToken, createdBy, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, 'preparing', ?, 'operator', ?)
+                """,
+            arguments: [
+                draft.title, county, draft.format.rawValue, draft.heldOn.description, draft.basePoints,
+                draft.tieBreakers.map(\.rawValue).joined(separator: ","), randomToken(), now,
+            ])
+        return try ContestRecord.fetchOne(db, key: db.lastInsertedRowID)!
     }
 }
