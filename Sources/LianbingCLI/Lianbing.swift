@@ -11,6 +11,7 @@ public struct Lianbing: AsyncParsableCommand {
             InitCommand.self, ServeCommand.self, OrgCommand.self, StaffCommand.self, PostCommand.self, UserCommand.self,
             BankCommand.self, BlueprintCommand.self, ExamCommand.self, MarkCommand.self, TrainingCommand.self, AuditCommand.self, BackupCommand.self,
             ExpertCommand.self, ContestCommand.self, CertCommand.self, RatingCommand.self, QualificationCommand.self,
+            SelectCommand.self,
         ])
 
     public init() {}

@@ -167,6 +167,21 @@ STAFF_OPS = STAFF_OPS | NATIONAL_QUALIFICATION_OPS | {'GET /api/v1/my/national-q
 ADMIN_OPS = ADMIN_OPS | NATIONAL_QUALIFICATION_OPS | {
     'GET /api/v1/national-qualifications', 'POST /api/v1/national-qualifications/{id}/accept', 'POST /api/v1/national-qualifications/{id}/reject',
 }
+# 遴选: administrators of a subtree create, compute, adjust and publish selections and answer objections; everyone a
+# published selection covers reads its list, objects during the notice period and reads the awards on a record they
+# may see. Finalising waits for the notice period's end, which no run reaches: it is fuzzed (409 at best), not required.
+SELECTION_OPS = {
+    'GET /api/v1/selections', 'GET /api/v1/selections/{selection}', 'POST /api/v1/selections/{selection}/objections',
+    'GET /api/v1/staff/{number}/awards',
+}
+SELECTION_ADMIN_OPS = {
+    'POST /api/v1/selections', 'PUT /api/v1/selections/{selection}/rules', 'POST /api/v1/selections/{selection}/compute',
+    'POST /api/v1/selections/{selection}/adjustments', 'POST /api/v1/selections/{selection}/publish',
+    'POST /api/v1/selections/{selection}/objections/{objection}/answer',
+}
+STAFF_OPS = STAFF_OPS | SELECTION_OPS
+TRAINER_OPS = TRAINER_OPS | SELECTION_OPS
+ADMIN_OPS = ADMIN_OPS | SELECTION_OPS | SELECTION_ADMIN_OPS
 ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
 ROOT_ADMIN_OPS = ROOT_ADMIN_OPS | {'PUT /api/v1/post-requirements/{post}', 'DELETE /api/v1/post-requirements/{post}'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
@@ -614,6 +629,7 @@ class Scenario:
         self.certificates(S, T, A)
         self.national_qualifications(S, T, A)
         self.post_requirements(S, T, A)
+        self.selections(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -917,6 +933,89 @@ def post_requirements_scenario(self, S, T, A):
 Scenario.post_requirements = post_requirements_scenario
 
 
+def selection_rules(today, posts, places=3, **extra):
+    """Rules over the year to `today` (China), on training hours and the assessments, for `posts`."""
+    year_ago = (datetime.date.fromisoformat(today) - datetime.timedelta(days=365)).isoformat()
+    rules = {
+        'award': '优秀接访员', 'posts': posts, 'levels': [], 'from': year_ago, 'through': today,
+        'criteria': [{'criterion': 'training-hours', 'weight': 40}, {'criterion': 'assessment', 'weight': 60}],
+        'normalisation': 'z-score', 'missing': 'rescale',
+        'minimums': {'validCertificate': False, 'trainingCovered': False, 'minimumRatings': 0},
+        'quota': {'places': places, 'sharing': 'total', 'method': 'sainte-lague'},
+    }
+    rules.update(extra)
+    return rules
+
+
+def selections_scenario(self, S, T, A):
+    """遴选: in the county, SD stays a draft (its rules changed), SC computed and adjusted, SP published with the member of
+    staff's two objections (SO answered, SO2 left open) and refused finalising within the notice period; the province's
+    SU of the trainer's city is published, read and objected to by everyone it covers. The fuzzing works on all four and
+    on the demo's own computed selection."""
+    ids = self.ids
+    base, one = API + '/selections', API + '/selections/{selection}'
+    today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date().isoformat()
+    posts = ['接访员', '主任（站长）']
+
+    def made(body, key):
+        ids[key] = body['id'] if isinstance(body, dict) and 'id' in body else NOWHERE_ID
+        return {'selection': ids[key]}
+
+    _, listed = self.call(A, 'GET', base)
+    demo = [s['id'] for s in listed or [] if isinstance(s, dict) and s.get('title', '').startswith('演示')]
+    ids['SDEMO'] = demo[0] if demo else NOWHERE_ID
+    _, sd = self.call(A, 'POST', base, body={'unitCode': ids['county'], 'title': '模糊测试：遴选 SD（草稿）', 'rules': selection_rules(today, posts)})
+    SD = made(sd, 'SD')
+    self.call(A, 'PUT', one + '/rules', SD, body={'title': '模糊测试：遴选 SD（改）', 'rules': selection_rules(today, posts, places=5, normalisation='min-max')})
+
+    _, sc = self.call(A, 'POST', base, body={'unitCode': ids['county'], 'title': '模糊测试：遴选 SC（已计算）', 'rules': selection_rules(today, posts)})
+    SC = made(sc, 'SC')
+    _, computed = self.call(A, 'POST', one + '/compute', SC)
+    lines = ((computed or {}).get('outcome') or {}).get('lines', []) if isinstance(computed, dict) else []
+    out = [line['candidate']['number'] for line in lines if not line.get('selected')]
+    nominees = [n['number'] for n in (computed or {}).get('nominees', [])] if isinstance(computed, dict) else []
+    if out:
+        self.call(A, 'POST', one + '/adjustments', SC, body={'staffNumber': out[0], 'action': 'add', 'reason': '模糊测试：增列'})
+    if nominees:
+        self.call(A, 'POST', one + '/adjustments', SC, body={'staffNumber': nominees[0], 'action': 'remove', 'reason': '模糊测试：撤下'})
+
+    _, sp = self.call(A, 'POST', base, body={'unitCode': ids['county'], 'title': '模糊测试：遴选 SP（公示中）', 'rules': selection_rules(today, posts)})
+    SP = made(sp, 'SP')
+    self.call(A, 'POST', one + '/compute', SP)
+    _, published = self.call(A, 'POST', one + '/publish', SP, body={'workingDays': 5})
+    listed_numbers = [n['number'] for n in (published or {}).get('nominees', [])] if isinstance(published, dict) else []
+    objection_ids = []
+    for body in ({'staffNumber': listed_numbers[0], 'text': '模糊测试：请核实学时'} if listed_numbers else {'text': '模糊测试：请核实学时'},
+                 {'text': '模糊测试：名单有误'}):
+        _, objected = self.call(S, 'POST', one + '/objections', SP, body=body)
+        own = [o['id'] for o in (objected or {}).get('objections', [])] if isinstance(objected, dict) else []
+        objection_ids.append(max(own) if own else NOWHERE_ID)
+    ids['SO'], ids['SO2'] = objection_ids
+    self.call(A, 'POST', one + '/objections/{objection}/answer', {'selection': ids['SP'], 'objection': ids['SO']},
+              body={'answer': '模糊测试：经核实无误'})
+    self.call(A, 'POST', one + '/finalise', SP, expect=(409,))
+    self.call(S, 'GET', base)
+    self.call(S, 'GET', one, SP)
+
+    # The province's selection of the trainer's city: published, so everyone below reads it and may object.
+    root = self.t.me if self.role == 'admin' else self.t.helper('admin')
+    _, unit = self.call(root, 'GET', API + '/units/{code}', {'code': ids['county']})
+    cities = [u['code'] for u in (unit or {}).get('ancestors', []) if u.get('level') == '市'] + [root.me['unit']['code']]
+    _, su = self.call(root, 'POST', base, body={'unitCode': cities[0], 'title': '模糊测试：市遴选 SU', 'rules': selection_rules(today, ['主任（站长）'])})
+    SU = made(su, 'SU')
+    self.call(root, 'POST', one + '/compute', SU)
+    self.call(root, 'POST', one + '/publish', SU, body={})
+    for who in (T, A):
+        self.call(who, 'GET', base)
+        self.call(who, 'GET', one, SU)
+    self.call(T, 'POST', one + '/objections', SU, body={'text': '模糊测试：市里的名单有误'})
+    self.call(S, 'GET', API + '/staff/{number}/awards', {'number': ids['staff_number']})
+    self.call(T, 'GET', API + '/staff/{number}/awards', {'number': ids['staff_number']})
+
+
+Scenario.selections = selections_scenario
+
+
 
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
@@ -974,6 +1073,10 @@ class Fuzzing:
             return [ids['staff_number'], ids['X'], ids['Y'], 'NOBODY-1']
         if name == 'post':
             return ['主任（站长）', '信息员', '接访员', '没有这个岗位']
+        if name == 'selection':
+            return [ids['SP'], ids['SC'], ids['SD'], ids['SU'], ids['SDEMO'], NOWHERE_ID]
+        if name == 'objection':
+            return [ids['SO2'], ids['SO'], NOWHERE_ID]
         if name == 'id' and '/national-qualifications/' in label:
             return [ids['NQ'], ids['NQA'], ids['NQR'], NOWHERE_ID]
         if name == 'username':
@@ -1014,7 +1117,8 @@ def before_call(context, case, kwargs):
             values = Fuzzing.pool(label, name)
             if not values:
                 continue
-            if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question', 'rating') and not is_integer(value):
+            if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question', 'rating', 'selection',
+                        'objection') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -1033,6 +1137,10 @@ def before_call(context, case, kwargs):
             body['from'] = Fuzzing.next_from(label, 'from', [ids['K'], ids['KR'], NOWHERE_ID])
         if label == 'PUT /api/v1/post-requirements/{post}' and isinstance(body.get('qualificationIds'), list):
             body['qualificationIds'] = Fuzzing.next_from(label, 'qualificationIds', [[1], [1, 2], body['qualificationIds']])
+        if isinstance(body.get('rules'), dict) and isinstance(body['rules'].get('posts'), list):
+            # Real posts, so that generated weights, quotas and dates reach the checks after the posts'.
+            rules = body['rules']
+            rules['posts'] = Fuzzing.next_from(label, 'posts', [['接访员'], ['主任（站长）', '接访员'], rules['posts']])
     headers = case.headers if case.headers is not None else {}
     if label != 'DELETE /api/v1/session':
         # Signing out is fuzzed without the session, so the run keeps it; the known-good calls sign out for real.
@@ -1320,7 +1428,7 @@ def run_role(role, args, document_path):
                     'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         scenario.ids.setdefault('token', 'none')
-        for key in ('RT', 'RH'):
+        for key in ('RT', 'RH', 'SD', 'SC', 'SP', 'SU', 'SDEMO', 'SO', 'SO2'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:

@@ -69,6 +69,8 @@ import Testing
         .merging(RatingScopeTests.unscoped) { own, _ in own }
         .merging(NationalQualificationScopeTests.unscoped) { own, _ in own }
         .merging(CertificateComplianceScopeTests.unscoped) { own, _ in own }
+        .merging(SelectionScopeTests.unscoped) { own, _ in own }
+        .merging(SelectionPagesScopeTests.unscoped) { own, _ in own }
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
@@ -76,7 +78,8 @@ import Testing
         outsideUnit u: String, outsideStaff s: String, outsideExam e: OutsideExam = .none, outsideTraining t: Int64 = 0,
         outsideExpert x2: Int64 = 0, outsideContest contest: ContestScopeTests.OutsideContest = .none,
         outsideCertificate certificate: String = CertificateScopeTests.nobodysNumber,
-        outsideRating rating: RatingScopeTests.OutsideRating = .none, outsideNationalQualification nq: Int64 = 0
+        outsideRating rating: RatingScopeTests.OutsideRating = .none, outsideNationalQualification nq: Int64 = 0,
+        outsideSelection selection: SelectionScopeTests.OutsideSelection = .none
     ) -> [String: [Probe]] {
         let x = e.exam, a = e.attempt, c = e.staff, r = e.review
         let day = ChinaTime.civilDate(of: Date())
@@ -288,6 +291,8 @@ import Testing
             .merging(RatingScopeTests.probes(rating, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(NationalQualificationScopeTests.probes(nq, outsideStaff: s)) { own, _ in own }
             .merging(CertificateComplianceScopeTests.probes(outsideUnit: u)) { own, _ in own }
+            .merging(SelectionScopeTests.probes(selection, outsideUnit: u, outsideStaff: s)) { own, _ in own }
+            .merging(SelectionPagesScopeTests.probes(selection, outsideUnit: u, outsideStaff: s)) { own, _ in own }
     }
 
     /// An exam outside the county, with a submitted attempt and a score review; ids default to ones that exist nowhere.
@@ -325,8 +330,10 @@ import Testing
                 blueprintJSON: String(decoding: try JSONEncoder().encode(try TestApp.shippedBlueprint().1), as: UTF8.self)),
             outsideTraining: training, outsideExpert: expert, outsideContest: contest, outsideCertificate: certificate,
             outsideRating: try await app.outsideRating(unit: anchors.outsideUnit),
-            outsideNationalQualification: try await app.outsideNationalQualification(staff: anchors.outsideStaff))
+            outsideNationalQualification: try await app.outsideNationalQualification(staff: anchors.outsideStaff),
+            outsideSelection: try await app.outsideSelection(unit: anchors.outsideUnit))
         let nationalQualificationsBefore = try await app.database.nationalQualificationSnapshot()
+        let selectionTablesBefore = try await app.database.selectionTablesSnapshot()
         let ratingTablesBefore = try await app.database.ratingTablesSnapshot()
         let certificatesBefore = try await app.database.certificateTableSnapshot()
         let expertTablesBefore = try await app.database.expertTablesSnapshot()
@@ -361,6 +368,7 @@ import Testing
         #expect(try await app.database.contestTablesSnapshot() == contestTablesBefore, "a refused request changed a contest")
         #expect(try await app.database.ratingTablesSnapshot() == ratingTablesBefore, "a refused request changed a rating")
         #expect(try await app.database.nationalQualificationSnapshot() == nationalQualificationsBefore, "a refused request changed a qualification")
+        #expect(try await app.database.selectionTablesSnapshot() == selectionTablesBefore, "a refused request changed a selection")
     }
 
     @Test func listsShowOnlyTheCallersSubtree() async throws {

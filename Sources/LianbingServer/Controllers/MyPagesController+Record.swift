@@ -44,7 +44,11 @@ extension MyPagesController {
                 review: review.map(ReviewView.init), canRequest: exam.canRequestReview && review == nil,
                 reviewDays: rule?.reviewRequestDays ?? 0))
         }
-        return pages.render("my-record", title: "我的记录", path: "/my/record", session: context.session, content: ["rows": rows], styles: Self.styles)
+        // Awards from final selections (评优遴选), for those with a staff record.
+        var awards: [SelectionAward] = []
+        if let number = principal.staffNumber { awards = try await database.selectionAwards(ofStaff: number, by: principal) }
+        let content: [String: Any] = ["rows": rows, "awards": awards.map(SelectionAwardRow.init), "hasAwards": !awards.isEmpty]
+        return pages.render("my-record", title: "我的记录", path: "/my/record", session: context.session, content: content, styles: Self.styles)
     }
 
     @Sendable func requestReview(_ request: Request, context: AppRequestContext) async throws -> Response {

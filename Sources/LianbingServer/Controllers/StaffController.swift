@@ -51,6 +51,8 @@ struct StaffController {
     struct MemberContent: Sendable {
         var staff: StaffJSON
         var training: StaffTrainingView
+        /// Awards from final selections (评优遴选).
+        var awards: [SelectionAwardRow]
     }
 
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,6 +61,8 @@ struct StaffController {
         let training = try await StaffTrainingView.load(listing.staff.number, leftOn: listing.staff.leftOn, for: principal, database: database)
         return pages.render(
             "staff-member", title: listing.staff.name, path: "/staff", session: context.session,
-            content: MemberContent(staff: StaffJSON(listing), training: training))
+            content: MemberContent(
+                staff: StaffJSON(listing), training: training,
+                awards: try await database.selectionAwards(ofStaff: listing.staff.number, by: principal).map(SelectionAwardRow.init)))
     }
 }

@@ -76,7 +76,7 @@ struct PageRenderer: Sendable {
                 // Staff see the contests they take part in.
                 items.append(("/contests", "练兵比武"))
             }
-            if principal.has(.admin) { items += [("/certificates", "证书"), ("/ratings", "满意度评定"), ("/accounts", "账号管理"), ("/audit", "操作日志")] }
+            if principal.has(.admin) { items += [("/certificates", "证书"), ("/selections", "评优遴选"), ("/ratings", "满意度评定"), ("/accounts", "账号管理"), ("/audit", "操作日志")] }
             items.append(("/password", "修改密码"))
             nav = items.map { href, label in
                 PageFrame.NavItem(href: href, label: label, current: href == "/" ? path == "/" : path.hasPrefix(href))
