@@ -33,7 +33,13 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode", "CXlsxWriter"]),
+        // Debian's cmark-gfm (apt libcmark-gfm-dev, libcmark-gfm-extensions-dev; pkg-config libcmark-gfm links both); only
+        // LianbingFormats' MarkdownDocument calls it.
+        .systemLibrary(
+            name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode", "CXlsxWriter", "CCmarkGFM"]),
         .target(
             name: "LianbingStore",
             dependencies: [

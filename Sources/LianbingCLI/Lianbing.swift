@@ -10,7 +10,7 @@ public struct Lianbing: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, OrgCommand.self, StaffCommand.self, PostCommand.self, UserCommand.self,
             BankCommand.self, BlueprintCommand.self, ExamCommand.self, MarkCommand.self, TrainingCommand.self, AuditCommand.self, BackupCommand.self,
-            ExpertCommand.self, ContestCommand.self, CertCommand.self, RatingCommand.self, QualificationCommand.self,
+            ExpertCommand.self, ContestCommand.self, CertCommand.self, RatingCommand.self, QualificationCommand.self, CourseCommand.self,
             SelectCommand.self,
         ])
 
