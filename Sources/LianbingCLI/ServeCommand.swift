@@ -59,6 +59,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The demo carries the lessons in `Courseware/` when started from a checkout; unchanged lessons make no new revision.
+    func importDemoCourseware(into db: AppDatabase) async throws {
+        guard FileManager.default.fileExists(atPath: "Courseware"), FileManager.default.fileExists(atPath: "QuestionBank") else { return }
+        let read = try CourseCommand.check("Courseware", bank: "QuestionBank")
+        guard read.issues.isEmpty else {
+            Console.error("微课未导入：")
+            for issue in read.issues { Console.error("  \(issue)") }
+            return
+        }
+        let result = try await db.importLessons(read.lessons.map(\.lesson), by: try await db.operatorPrincipal())
+        Console.out("网校微课：本次新增 \(result.added) 节、修改 \(result.changed) 节。")
+    }
+
     /// The demo's exams follow the shipped blueprint; without a checkout there is no bank to draw from.
     func installDemoExams(into db: AppDatabase) async throws {
         let path = "Blueprints/季度集中考核.txt"
@@ -97,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Console.out("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
                 for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
                 try await importDemoBank(into: db)
+                try await importDemoCourseware(into: db)
                 try await installDemoExams(into: db)
                 let players = try await db.installDemoContest()
                 Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")

@@ -406,6 +406,7 @@ extension AppDatabase {
         registerRatingMigration(&migrator)
         registerPostCertificationMigration(&migrator)
         registerSelectionMigration(&migrator)
+        registerSchoolMigration(&migrator)
         return migrator
     }
 }

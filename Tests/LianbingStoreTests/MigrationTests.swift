@@ -10,7 +10,7 @@ struct MigrationTests {
     static let tables = [
         "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "certificate", "contest",
         "contestEvent", "contestMember", "contestQuestion", "contestRound", "contestSubstitution", "contestTeam",
-        "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "meta", "nationalQualification", "post", "postRequirement", "qualification", "question",
+        "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "lesson", "lessonRevision", "meta", "nationalQualification", "post", "postRequirement", "qualification", "question",
         "questionMeasure", "questionRevision", "ratingFollowUp", "ratingKey", "ratingStaffListing", "ratingStation",
         "reportGeneration", "satisfactionRating", "scoreChange", "scoreReview", "selection", "selectionAdjustment", "selectionObjection",
         "selectionWinner", "session", "staff", "staffMove", "staffPlacement",
@@ -77,7 +77,7 @@ struct MigrationTests {
             #expect(applied == [
                 "v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release",
                 "v5 training", "v6 report generation", "v7 contests", "v8 certificates", "v9 satisfaction ratings",
-                "v10 post certification, national qualifications", "v11 selections",
+                "v10 post certification, national qualifications", "v11 selections", "v12 lessons",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

@@ -43,7 +43,6 @@ struct ContestMedalAndPercentileTests {
     func percentiles() async throws {
         let fixture = try await Fixture.forContests()
         try await Self.season(fixture)
-        let county = try await fixture.countyAdmin()
         func percentile(_ number: String, _ period: (from: CivilDate, through: CivilDate) = Self.year, by principal: Principal? = nil) async throws -> Double? {
             try await fixture.db.contestPercentile(ofStaff: number, from: period.from, through: period.through, by: try await fixture.host(principal))
         }
