@@ -20,8 +20,22 @@ struct DatabaseOptions: ParsableArguments {
     var files: FileStore { FileStore.beside(databasePath: path) }
 
     func open(synchronous: SynchronousMode = .full) throws -> AppDatabase {
-        try AppDatabase.open(path: path, passwords: PasswordHasher(cost: bcryptCost), synchronous: synchronous)
+        try AppDatabase.open(path: path, passwords: PasswordHasher(cost: bcryptCost), clock: Self.clock, synchronous: synchronous)
     }
+
+    #if DEBUG
+    /// Debug builds only: the browser tests move the server's clock forward (a lesson's reading time, a review falling
+    /// due) by writing a number of seconds to the file this variable names. Release builds have no such door.
+    static let clock: @Sendable () -> Date = {
+        guard let file = ProcessInfo.processInfo.environment["LIANBING_DEBUG_CLOCK_OFFSET_FILE"] else { return { Date() } }
+        return {
+            let offset = (try? String(contentsOfFile: file, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return Date().addingTimeInterval(offset.flatMap { $0.isFinite ? $0 : nil } ?? 0)
+        }
+    }()
+    #else
+    static let clock: @Sendable () -> Date = { Date() }
+    #endif
 }
 
 /// Runs a command body, turning the errors users can act on into readable messages and a non-zero exit.

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "对外访问地址（如 https://lianbing.example.gov.cn）：证书和评价海报上的二维码指向这里；不设置时打印页会提示。")
     var publicUrl: String?
 
+    @Option(help: "音视频文件夹（不在 git 中）：微课里写成 media:文件名 的音频和视频从这里提供，手机可拖动进度；不设置时这些链接答复“未找到”。", completion: .directory)
+    var media: String?
+
     @Option(help: "日志级别：trace、debug、info、notice、warning、error。")
     var logLevel = "info"
 
@@ -68,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             for issue in read.issues { Console.error("  \(issue)") }
             return
         }
-        let result = try await db.importLessons(read.lessons.map(\.lesson), by: try await db.operatorPrincipal())
+        let result = try await CourseCommand.importLessons(read.lessons, into: db)
         Console.out("网校微课：本次新增 \(result.added) 节、修改 \(result.changed) 节。")
     }
 
@@ -94,6 +97,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("未知的日志级别：\(logLevel)") }
         if let demoScale, DemoScale(rawValue: demoScale) == nil { throw ValidationError("--demo-scale 须为 demo 或 province") }
         if let publicUrl { try ValidationError.bounded { _ = try PublicURL(publicUrl) } }
+        if let media {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: media, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--media 须为已有的文件夹：\(media)")
+            }
+        }
         if let trustedProxy, ClientAddress.canonical(trustedProxy) == nil {
             throw ValidationError("--trusted-proxy 须为 IPv4 或 IPv6 地址：\(trustedProxy)")
         }
@@ -123,6 +132,7 @@ struct ServeCommand: AsyncParsableCommand {
                 maxBodySize: maxBodyKb * 1024, secureCookies: secureCookies, trustedProxy: trustedProxy,
                 publicURL: try publicUrl.map(PublicURL.init))
             settings.files = database.files
+            settings.mediaFolder = media.map { URL(fileURLWithPath: $0, isDirectory: true) }
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
             Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()

@@ -25,6 +25,8 @@ public struct ServerSettings: Sendable {
     /// The folder of uploaded files (scanned certificates) beside the database: `serve` sets
     /// `FileStore.beside(databasePath:)`; by default a fresh temporary folder (tests, in-memory databases).
     public var files = FileStore.temporary()
+    /// The folder of the lessons' audio and video (`serve --media`), outside git; nil: none, and media links answer 404.
+    public var mediaFolder: URL?
     /// Lookups on the public certificate verification page per client address: 30 a minute is far above a person
     /// checking certificates by hand.
     public var verifyThrottle = LoginThrottle.Limits(perAccountAndAddress: 30, perAddress: 30, perAccount: .max, window: 60)

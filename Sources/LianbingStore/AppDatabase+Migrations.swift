@@ -407,6 +407,10 @@ extension AppDatabase {
         registerPostCertificationMigration(&migrator)
         registerSelectionMigration(&migrator)
         registerSchoolMigration(&migrator)
+        // v13 lesson files (registerLessonFileMigration) and v14 review schedule (registerReviewMigration) go here.
+        registerLessonFileMigration(&migrator)
+        registerReviewMigration(&migrator)
+        registerLearningMigration(&migrator)
         return migrator
     }
 }

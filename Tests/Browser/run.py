@@ -29,6 +29,7 @@ import test_keyboard  # noqa: E402
 import test_phone  # noqa: E402
 import test_rating  # noqa: E402
 import test_review  # noqa: E402
+import test_school  # noqa: E402
 import test_selection  # noqa: E402
 import test_speed  # noqa: E402
 import test_training  # noqa: E402
@@ -36,9 +37,10 @@ import test_training  # noqa: E402
 # In order: the phone starts the demo exam that the desktop then resumes as a second device and submits, and whose
 # released result the review test asks to have reviewed; the speed test opens
 # the 100-question exam the keyboard test takes; the training test makes its own session; the contest test runs the
-# demo contest's buzzer round; the selection test makes and finalises its own selection; the escape test, last, adds a
+# demo contest's buzzer round; the selection test makes and finalises its own selection; the school test moves the
+# server's clock forward and back; the escape test, last, adds a
 # hostile question to the bank.
-TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_escape]
+TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_school, test_escape]
 
 
 class Context:

@@ -17,13 +17,17 @@ class Server:
         self.port = free_port()
         self.url = 'http://127.0.0.1:%d' % self.port
         self.process = None
+        # The debug binary adds the seconds in this file to its clock (see DatabaseOptions.clock).
+        self.clock_file = os.path.join(workdir, 'clock-offset')
+        self.clock_offset = 0
 
     def start(self, demo=True):
         """Starts from the repository root, so `--demo` imports QuestionBank/ and makes the demo exams. A restart
         on the same database leaves out `--demo`, which would move the demo exam's window."""
         # The public address is the server's own, so the QR codes printed on certificates lead back to it.
         command = [self.binary, 'serve', '--db', self.db, '--port', str(self.port), '--public-url', self.url] + (['--demo'] if demo else [])
-        self.process = subprocess.Popen(command, cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT)
+        environment = dict(os.environ, LIANBING_DEBUG_CLOCK_OFFSET_FILE=self.clock_file)
+        self.process = subprocess.Popen(command, cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT, env=environment)
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -35,6 +39,12 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError('lianbing did not answer /healthz within 180 s')
+
+    def advance_clock(self, seconds):
+        """Moves the server's clock forward by `seconds` (0 puts it back): the next read of the clock sees it."""
+        self.clock_offset = self.clock_offset + seconds if seconds else 0
+        with open(self.clock_file, 'w') as file:
+            file.write(str(self.clock_offset))
 
     def kill(self):
         """SIGKILL: the connection drops as on a crashed server or a cut cable, with no goodbye."""

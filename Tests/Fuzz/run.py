@@ -87,7 +87,7 @@ STAFF_OPS = SESSION_OPS | {
     'GET /api/v1/my/attempts/{attempt}', 'PUT /api/v1/my/attempts/{attempt}/answers/{position}',
     'POST /api/v1/my/attempts/{attempt}/submit', 'POST /api/v1/my/attempts/{attempt}/hidden', 'GET /api/v1/my/self-tests',
     'POST /api/v1/my/self-tests', 'POST /api/v1/my/self-tests/{attempt}/answers/{position}', 'GET /api/v1/my/practice-points',
-    'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/mastery',
+    'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/review', 'GET /api/v1/my/mastery', 'GET /api/v1/my/recommendations',
     # training: signing in with the screen's code, rating what one attended, one's own record
     'POST /api/v1/training/sign-in', 'POST /api/v1/training/sessions/{session}/ratings', 'GET /api/v1/me/training',
     # the curriculum standards everyone is measured by
@@ -95,7 +95,8 @@ STAFF_OPS = SESSION_OPS | {
 } | CONTEST_READ_OPS
 TRAINER_OPS = SESSION_OPS | {
     # units, staff roster, mastery
-    'GET /api/v1/units', 'GET /api/v1/units/{code}', 'GET /api/v1/units/{code}/mastery', 'GET /api/v1/staff',
+    'GET /api/v1/units', 'GET /api/v1/units/{code}', 'GET /api/v1/units/{code}/mastery', 'GET /api/v1/units/{code}/weak-points',
+    'GET /api/v1/staff',
     'GET /api/v1/staff/{number}', 'GET /api/v1/staff/{number}/mastery',
     # the bank through blueprints; creating, editing and publishing exams; results and statistics
     'POST /api/v1/blueprints/check', 'GET /api/v1/exams', 'POST /api/v1/exams', 'GET /api/v1/exams/{exam}',
@@ -182,6 +183,20 @@ SELECTION_ADMIN_OPS = {
 STAFF_OPS = STAFF_OPS | SELECTION_OPS
 TRAINER_OPS = TRAINER_OPS | SELECTION_OPS
 ADMIN_OPS = ADMIN_OPS | SELECTION_OPS | SELECTION_ADMIN_OPS
+# 网校微课: staff report their reading, take a lesson's check and read their learning record and required lessons (the
+# demo trainer and administrators hold no staff record); trainers and administrators read the required-lesson
+# assignments of their subtree and schedule and read study days; administrators require lessons.
+SCHOOL_STAFF_OPS = {
+    'POST /api/v1/lessons/{lesson}/reading', 'POST /api/v1/lessons/{lesson}/check', 'GET /api/v1/my/learning',
+    'GET /api/v1/my/required-lessons',
+}
+SCHOOL_TRAINER_OPS = {
+    'GET /api/v1/lesson-assignments', 'GET /api/v1/lesson-assignments/{assignment}', 'POST /api/v1/study-days',
+    'GET /api/v1/study-days/{session}',
+}
+STAFF_OPS = STAFF_OPS | SCHOOL_STAFF_OPS
+TRAINER_OPS = TRAINER_OPS | SCHOOL_TRAINER_OPS
+ADMIN_OPS = ADMIN_OPS | SCHOOL_TRAINER_OPS | {'POST /api/v1/lesson-assignments'}
 ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
 ROOT_ADMIN_OPS = ROOT_ADMIN_OPS | {'PUT /api/v1/post-requirements/{post}', 'DELETE /api/v1/post-requirements/{post}'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
@@ -522,6 +537,7 @@ class Scenario:
         county = [u['code'] for u in (detail or {}).get('ancestors', []) if u.get('level') == '县']
         ids['county'] = county[0] if county else ids['village']
         self.call(T, 'GET', API + '/units/{code}/mastery', {'code': ids['county']})
+        self.call(T, 'GET', API + '/units/{code}/weak-points', {'code': ids['county']})
         self.call(T, 'GET', API + '/staff', query={'unit': ids['county'], 'per_page': 5, 'page': 1})
         self.call(T, 'GET', API + '/staff/{number}', {'number': ids['staff_number']})
         self.call(T, 'GET', API + '/staff/{number}/mastery', {'number': ids['staff_number']})
@@ -612,7 +628,10 @@ class Scenario:
                   body={'response': valid_response(self_test['items'][0])})
         self.call(S, 'POST', API + '/my/self-tests', body={'wrongQuestions': True, 'length': 3}, expect=(201, 409))
         self.call(S, 'GET', API + '/my/wrong-questions')
+        self.call(S, 'GET', API + '/my/review')
+        self.call(S, 'POST', API + '/my/self-tests', body={'dueReviews': True, 'length': 3}, expect=(201, 409))
         self.call(S, 'GET', API + '/my/mastery')
+        self.call(S, 'GET', API + '/my/recommendations')
 
         # Training reports and the coverage planner, over the county (today's China date is always a plannable day)
         for report in ('coverage', 'half-year', 'composition', 'curriculum'):
@@ -630,6 +649,7 @@ class Scenario:
         self.national_qualifications(S, T, A)
         self.post_requirements(S, T, A)
         self.selections(S, T, A)
+        self.school(S, T, A)
 
         # Accounts and the audit log
         self.call(A, 'GET', API + '/accounts', query={'q': 'staff', 'page': 1, 'per_page': 20})
@@ -1016,6 +1036,64 @@ def selections_scenario(self, S, T, A):
 Scenario.selections = selections_scenario
 
 
+def courseware_lesson_ids():
+    """The lesson ids of the shipped courseware (`lianbing serve --demo` imports it from the repository)."""
+    found = []
+    for folder, _, files in sorted(os.walk(os.path.join(ROOT, 'Courseware'))):
+        for name in sorted(files):
+            if not name.endswith('.md') or name == 'README.md':
+                continue
+            with open(os.path.join(folder, name), encoding='utf-8') as file:
+                for line in file:
+                    key, _, value = line.replace('：', ':').partition(':')
+                    if not line.strip():
+                        break
+                    if key.strip() == '编号' and value.strip():
+                        found.append(value.strip())
+    return found
+
+
+def school_scenario(self, S, T, A):
+    """网校微课: the member of staff opens lessons L1 and L2 (their page), reports reading L1 to its end and starts the
+    check of the first lesson whose points have questions to practise; the administrator requires L1 and L2 of the
+    county (LA); the trainer schedules a study day of L1 and L2 running now (SDAY). The fuzzing works on L1, L2, the last
+    lesson, LA and SDAY."""
+    ids = self.ids
+    lessons = courseware_lesson_ids()
+    ids['lessons'] = lessons[:2] + lessons[-1:] + ['WK-NONE']
+    if len(lessons) < 2:
+        self.t.tally.notes.append('the courseware has fewer than two lessons: the school operations have no known-good call')
+        return
+    china = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)
+    since_midnight = china.hour * 3600 + china.minute * 60 + china.second
+    reading = API + '/lessons/{lesson}/reading'
+    for lesson in lessons:
+        # Opening is the lesson's page (HTML), not the API: it starts the progress that reports and checks need.
+        S.call('GET', '/school/lessons/{lesson}', {'lesson': lesson}, record=False)
+        if lesson == lessons[0]:
+            self.call(S, 'POST', reading, {'lesson': lesson}, body={'visible': True, 'readPermille': 400, 'atEnd': False})
+            self.call(S, 'POST', reading, {'lesson': lesson}, body={'visible': False, 'readPermille': 1000, 'atEnd': True})
+        status, _ = self.call(S, 'POST', API + '/lessons/{lesson}/check', {'lesson': lesson}, expect=(201, 409))
+        if status == 201 and lesson != lessons[0]:
+            break
+    self.call(S, 'GET', API + '/my/learning')
+    deadline = (china.date() + datetime.timedelta(days=30)).isoformat()
+    _, la = self.call(A, 'POST', API + '/lesson-assignments',
+                      body={'unitCode': ids['county'], 'title': '模糊测试：必修 LA', 'posts': [], 'lessons': lessons[:2], 'deadline': deadline})
+    ids['LA'] = la['id'] if isinstance(la, dict) and 'id' in la else NOWHERE_ID
+    self.call(T, 'GET', API + '/lesson-assignments')
+    self.call(T, 'GET', API + '/lesson-assignments/{assignment}', {'assignment': ids['LA']})
+    self.call(S, 'GET', API + '/my/required-lessons')
+    study_day = {'unitCode': ids['county'], 'title': '模糊测试：学习日 SDAY', 'startsAt': now_iso(-min(600, since_midnight)),
+                 'endsAt': now_iso(7200), 'hours': 1, 'lessons': lessons[:2], 'selfTestLength': 5}
+    _, sday = self.call(T, 'POST', API + '/study-days', body=study_day)
+    ids['SDAY'] = sday['session']['id'] if isinstance(sday, dict) and 'session' in sday else NOWHERE_ID
+    self.call(T, 'GET', API + '/study-days/{session}', {'session': ids['SDAY']})
+
+
+Scenario.school = school_scenario
+
+
 
 class Fuzzing:
     """State the schemathesis hooks share with the run: who calls, and which real ids stand in for generated ones."""
@@ -1051,6 +1129,12 @@ class Fuzzing:
             return [ids['AG'], ids['AF'], NOWHERE_ID]
         if name == 'review':
             return [ids['R'], NOWHERE_ID]
+        if name == 'session' and label.startswith('GET /api/v1/study-days/'):
+            return [ids['SDAY'], ids['TS'], NOWHERE_ID]
+        if name == 'lesson':
+            return ids['lessons']
+        if name == 'assignment':
+            return [ids['LA'], NOWHERE_ID]
         if name == 'session':
             return [ids['TS'], ids['TC'], ids['TD2'], NOWHERE_ID]
         if name == 'expert':
@@ -1118,7 +1202,7 @@ def before_call(context, case, kwargs):
             if not values:
                 continue
             if name in ('exam', 'attempt', 'review', 'session', 'expert', 'contest', 'team', 'round', 'question', 'rating', 'selection',
-                        'objection') and not is_integer(value):
+                        'objection', 'assignment') and not is_integer(value):
                 continue  # a non-integer (negative testing) stays: it must be refused, not crash
             case.path_parameters[name] = Fuzzing.next_from(label, name, values)
     # Body fields naming things: mostly real ones, so calls get past the lookups to the arithmetic.
@@ -1141,6 +1225,10 @@ def before_call(context, case, kwargs):
             # Real posts, so that generated weights, quotas and dates reach the checks after the posts'.
             rules = body['rules']
             rules['posts'] = Fuzzing.next_from(label, 'posts', [['接访员'], ['主任（站长）', '接访员'], rules['posts']])
+        if label in ('POST /api/v1/lesson-assignments', 'POST /api/v1/study-days') and isinstance(body.get('lessons'), list):
+            # Real lessons, so that generated titles, dates and counts reach the checks after the lessons'.
+            real = ids['lessons'][:2]
+            body['lessons'] = Fuzzing.next_from(label, 'lessons', [real[:1], real, body['lessons']])
     headers = case.headers if case.headers is not None else {}
     if label != 'DELETE /api/v1/session':
         # Signing out is fuzzed without the session, so the run keeps it; the known-good calls sign out for real.
@@ -1428,7 +1516,8 @@ def run_role(role, args, document_path):
                     'staff_number', 'X', 'Y'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         scenario.ids.setdefault('token', 'none')
-        for key in ('RT', 'RH', 'SD', 'SC', 'SP', 'SU', 'SDEMO', 'SO', 'SO2'):
+        scenario.ids.setdefault('lessons', ['WK-NONE'])
+        for key in ('RT', 'RH', 'SD', 'SC', 'SP', 'SU', 'SDEMO', 'SO', 'SO2', 'LA', 'SDAY'):
             scenario.ids.setdefault(key, NOWHERE_ID)
         run_schemathesis(target, scenario, document, args)
         if Fuzzing.relogins:

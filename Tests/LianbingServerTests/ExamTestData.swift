@@ -24,8 +24,8 @@ extension TestApp {
     }
 
     /// The demo with the shipped question bank imported.
-    static func demoWithBank() async throws -> TestApp {
-        let app = try await demo()
+    static func demoWithBank(database: AppDatabase? = nil) async throws -> TestApp {
+        let app = try await demo(database: database)
         var bank = QuestionImport()
         let folder = root.appendingPathComponent("QuestionBank")
         for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! where url.pathExtension == "txt" {

@@ -46,12 +46,14 @@ import Testing
         "GET /api/v1/my/self-tests": "the caller's own self-tests",
         "POST /api/v1/my/self-tests": "the caller's own self-test",
         "GET /api/v1/my/wrong-questions": "the caller's own wrong-question book",
+        "GET /api/v1/my/review": "the caller's own 今日复习 (ReviewPageTests)",
         "GET /api/v1/my/mastery": "the caller's own mastery",
         "GET /api/v1/my/practice-points": "the province-wide bank's practice knowledge points; names no unit",
         "GET /my/exams": "the caller's own candidacies (MyPagesTests)",
         "GET /my/practice": "the caller's own self-tests and the province-wide bank's practice points (MyPagesTests)",
         "POST /my/practice": "starts the caller's own self-test (MyPagesTests)",
         "GET /my/wrong-questions": "the caller's own wrong-question book (MyPagesTests)",
+        "GET /my/review": "the caller's own 今日复习 (ReviewPageTests)",
         "GET /my/record": "the caller's own results and score reviews (MyPagesTests)",
         "GET /my/mastery": "the caller's own mastery (MyPagesTests)",
         "GET /exams": "lists only exams whose candidate list lies in the caller's subtree (ExamPagesTests.pagesAreScoped)",
@@ -63,6 +65,8 @@ import Testing
         "GET /training/sign-in": "the sessions the caller may sign in to: the store admits only those whose audience holds them (TrainingSignInTests)",
         "GET /api/v1/training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
         "GET /training/standards": "curriculum standards are province-wide, read by everyone; setting them is probed under POST",
+        "GET /school/lessons/{lesson}/files/**": "a lesson's images and PDFs, read by everyone signed in as the lesson is (SchoolFilesTests)",
+        "GET /school/media/{name}": "the lessons' audio and video, read by everyone signed in; names no unit (SchoolFilesTests)",
     ].merging(ContestScopeTests.unscoped) { own, _ in own }.merging(ContestPagesScopeTests.unscoped) { own, _ in own }
         .merging(ContestLiveScopeTests.unscoped) { own, _ in own }
         .merging(CertificateScopeTests.unscoped) { own, _ in own }
@@ -71,6 +75,8 @@ import Testing
         .merging(CertificateComplianceScopeTests.unscoped) { own, _ in own }
         .merging(SelectionScopeTests.unscoped) { own, _ in own }
         .merging(SelectionPagesScopeTests.unscoped) { own, _ in own }
+        .merging(SchoolScopeTests.unscoped) { own, _ in own }
+        .merging(RecommendationScopeTests.unscoped) { own, _ in own }
 
     /// Every scoped route with requests that point outside the county. Keyed by the router's own description,
     /// so a route added without a probe fails `everyRouteIsProbedOrExplained`.
@@ -293,6 +299,8 @@ import Testing
             .merging(CertificateComplianceScopeTests.probes(outsideUnit: u)) { own, _ in own }
             .merging(SelectionScopeTests.probes(selection, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(SelectionPagesScopeTests.probes(selection, outsideUnit: u, outsideStaff: s)) { own, _ in own }
+            .merging(SchoolScopeTests.probes(.none, outsideUnit: u)) { own, _ in own }
+            .merging(RecommendationScopeTests.probes(outsideUnit: u)) { own, _ in own }
     }
 
     /// An exam outside the county, with a submitted attempt and a score review; ids default to ones that exist nowhere.

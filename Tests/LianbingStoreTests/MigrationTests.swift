@@ -10,10 +10,11 @@ struct MigrationTests {
     static let tables = [
         "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "certificate", "contest",
         "contestEvent", "contestMember", "contestQuestion", "contestRound", "contestSubstitution", "contestTeam",
-        "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "lesson", "lessonRevision", "meta", "nationalQualification", "post", "postRequirement", "qualification", "question",
+        "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "lesson", "lessonAssignment", "lessonAssignmentLesson", "lessonCheck",
+        "lessonFile", "lessonFileContent", "lessonProgress", "lessonRevision", "meta", "nationalQualification", "post", "postRequirement", "qualification", "question",
         "questionMeasure", "questionRevision", "ratingFollowUp", "ratingKey", "ratingStaffListing", "ratingStation",
-        "reportGeneration", "satisfactionRating", "scoreChange", "scoreReview", "selection", "selectionAdjustment", "selectionObjection",
-        "selectionWinner", "session", "staff", "staffMove", "staffPlacement",
+        "reportGeneration", "reviewCard", "reviewedAttempt", "satisfactionRating", "scoreChange", "scoreReview", "selection", "selectionAdjustment", "selectionObjection",
+        "selectionWinner", "session", "staff", "staffMove", "staffPlacement", "studyDay", "studyDayLesson",
         "trainingAmendment", "trainingAttendance", "trainingInvitee", "trainingRating", "trainingSession", "trainingTrainer",
         "unit", "wrongQuestion",
     ]
@@ -77,7 +78,8 @@ struct MigrationTests {
             #expect(applied == [
                 "v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release",
                 "v5 training", "v6 report generation", "v7 contests", "v8 certificates", "v9 satisfaction ratings",
-                "v10 post certification, national qualifications", "v11 selections", "v12 lessons",
+                "v10 post certification, national qualifications", "v11 selections", "v12 lessons", "v13 lesson files", "v14 review schedule",
+                "v15 lesson progress, required lessons, study days",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

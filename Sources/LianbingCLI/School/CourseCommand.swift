@@ -6,7 +6,7 @@ import LianbingStore
 struct CourseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course", abstract: "网校微课：校验、导入、列出和显示 Courseware/ 中的微课。",
-        subcommands: [Validate.self, Import.self, List.self, Show.self])
+        subcommands: [Validate.self, Import.self, List.self, Show.self, Assign.self, StudyDay.self, Report.self])
 
     /// The lessons under `path` with every problem, against the bank under `bank`: what `validate` reports and
     /// `import` refuses on.
@@ -16,9 +16,15 @@ struct CourseCommand: AsyncParsableCommand {
         return (read.lessons, (read.issues + CoursewareCheck.issues(read.lessons, bank: questions, posts: Post.seeded)).sorted())
     }
 
+    /// Imports checked lessons with the files beside them, as the operator.
+    static func importLessons(_ lessons: [CoursewareCheck.Located], into db: AppDatabase, dryRun: Bool = false) async throws -> LessonImportResult {
+        let files = Dictionary(lessons.map { ($0.lesson.id, $0.files) }) { first, _ in first }
+        return try await db.importLessons(lessons.map(\.lesson), files: files, dryRun: dryRun, by: try await db.operatorPrincipal())
+    }
+
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "校验微课文件（不写数据库）：格式、三节正文、引用的本地文件，以及每个知识点在题库中至少有 3 道练习或通用题；有错误则以非零状态退出。")
+            abstract: "校验微课文件（不写数据库）：格式、三节正文、引用的本地文件（图片和 PDF 的类型、内容与大小）、音视频文件名，以及每个知识点在题库中至少有 3 道练习或通用题；有错误则以非零状态退出。")
 
         @Argument(help: "微课文件或目录。", completion: .file())
         var path = "Courseware"
@@ -62,7 +68,7 @@ struct CourseCommand: AsyncParsableCommand {
                     throw ExitCode.failure
                 }
                 let db = try database.open()
-                let result = try await db.importLessons(read.lessons.map(\.lesson), dryRun: dryRun, by: try await db.operatorPrincipal())
+                let result = try await CourseCommand.importLessons(read.lessons, into: db, dryRun: dryRun)
                 let counts = "新增 \(result.added)，修改 \(result.changed)，未变 \(result.unchanged)"
                 Console.out(dryRun ? "试运行（未写入）：\(counts)。" : "已导入微课：\(counts)。")
             }

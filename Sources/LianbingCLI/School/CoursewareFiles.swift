@@ -31,7 +31,7 @@ enum CoursewareFiles {
                 continue
             }
             switch LessonText.read(data, file: file) {
-            case .success(let lesson): lessons.append(CoursewareCheck.Located(lesson: lesson, file: file))
+            case .success(let read): lessons.append(CoursewareCheck.Located(lesson: read.lesson, file: file, files: read.files))
             case .failure(let failure): issues += failure.issues
             }
         }

@@ -51,6 +51,12 @@ public struct Mastery: Sendable, Codable, Hashable {
         for knowledgePoint in Set(knowledgePoints) { byKnowledgePoint[knowledgePoint, default: Point()].add(point) }
     }
 
+    /// Adds marks already summed for one question, under each of its knowledge points: the same as adding them one by
+    /// one, for callers that let the database do the summing.
+    public mutating func add(_ sum: Point, knowledgePoints: [String]) {
+        for knowledgePoint in Set(knowledgePoints) { byKnowledgePoint[knowledgePoint, default: Point()].add(sum) }
+    }
+
     public mutating func merge(_ other: Mastery) {
         for (knowledgePoint, point) in other.byKnowledgePoint { byKnowledgePoint[knowledgePoint, default: Point()].add(point) }
     }

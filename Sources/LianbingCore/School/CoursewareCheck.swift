@@ -1,15 +1,17 @@
 /// Checks a set of lessons against each other and the bank: what a single file cannot know.
 public enum CoursewareCheck {
-    /// A lesson as read, with where its header starts (for reporting).
+    /// A lesson as read, with where its header starts (for reporting) and the files beside it that it refers to.
     public struct Located: Sendable {
         public var lesson: Lesson
         public var file: String
         public var line: Int
+        public var files: [LessonFile]
 
-        public init(lesson: Lesson, file: String, line: Int = 1) {
+        public init(lesson: Lesson, file: String, line: Int = 1, files: [LessonFile] = []) {
             self.lesson = lesson
             self.file = file
             self.line = line
+            self.files = files
         }
     }
 

@@ -7,7 +7,8 @@ public enum LessonText {
     /// The header keys, and whether each is required.
     static let keys: [String: Bool] = ["编号": true, "标题": true, "知识点": true, "时长": true, "岗位": false, "层级": false, "出处": true, "状态": false]
 
-    public static func read(_ data: Data, file: String) -> Result<Lesson, ImportFailure> {
+    /// The lesson, and the images and PDFs beside it that it refers to, read and checked.
+    public static func read(_ data: Data, file: String) -> Result<(lesson: Lesson, files: [LessonFile]), ImportFailure> {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "不是 UTF-8 文本")]))
         }
@@ -65,23 +66,53 @@ public enum LessonText {
             issues += lesson.problems.map { ImportIssue(file: file, line: line, reason: $0) }
         }
         // Files the lesson refers to must sit beside it: nothing is loaded from another server.
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        var files: [LessonFile] = []
         for reference in MarkdownDocument(body).references {
             let destination = reference.destination
             let line = bodyStart + reference.line
-            if destination.hasPrefix("#") { continue }
-            if destination.contains("://") || destination.hasPrefix("//") || destination.lowercased().hasPrefix("data:") {
-                if reference.isImage { issues.append(ImportIssue(file: file, line: line, reason: "图片须放在微课旁边，不能引用其他服务器：\(destination)")) }
-                continue
+            var refusal: String?
+            switch LessonReference(destination: destination) {
+            case .anchor: break
+            case .elsewhere:
+                if reference.isImage { refusal = "图片须放在微课旁边，不能引用其他服务器：\(destination)" }
+            case .media(let name):
+                if reference.isImage {
+                    refusal = "音频和视频须写成链接 [标题](media:文件名)，不能写成图片：\(destination)"
+                } else if LessonMedia(name: name) == nil {
+                    refusal = "\(LessonMedia.rule)：\(destination)"
+                }
+            case .outside: refusal = "只能引用微课所在文件夹里的文件：\(destination)"
+            case .local(let name):
+                if let problem = LessonFile.problem(name: name, asImage: reference.isImage) {
+                    refusal = "\(problem)：\(destination)"
+                } else if !files.contains(where: { $0.name == name }) {
+                    switch readFile(name, in: folder) {
+                    case .success(let read): files.append(read)
+                    case .failure(.missing): refusal = "引用的文件不存在：\(destination)"
+                    case .failure(.refused(let reason)): refusal = "文件 \(name)：\(reason)"
+                    }
+                }
             }
-            let path = destination.removingPercentEncoding ?? destination
-            let target = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).standardized.path
-            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().standardized.path
-            if path.hasPrefix("/") || !target.hasPrefix(folder + "/") {
-                issues.append(ImportIssue(file: file, line: line, reason: "只能引用微课所在文件夹里的文件：\(destination)"))
-            } else if !FileManager.default.fileExists(atPath: target) {
-                issues.append(ImportIssue(file: file, line: line, reason: "引用的文件不存在：\(destination)"))
-            }
+            if let refusal { issues.append(ImportIssue(file: file, line: line, reason: refusal)) }
         }
-        return issues.isEmpty ? .success(lesson) : .failure(ImportFailure(issues: issues.sorted()))
+        return issues.isEmpty ? .success((lesson, files)) : .failure(ImportFailure(issues: issues.sorted()))
+    }
+
+    enum FileProblem: Error {
+        case missing
+        case refused(String)
+    }
+
+    /// A file beside the lesson, refused if it is too big before it is read.
+    static func readFile(_ name: String, in folder: URL) -> Result<LessonFile, FileProblem> {
+        let url = folder.appendingPathComponent(name)
+        guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else {
+            return .failure(.missing)
+        }
+        if let tooBig = LessonFile.sizeProblem(values.fileSize ?? 0) { return .failure(.refused(tooBig)) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .failure(.refused("无法读取")) }
+        let read = LessonFile(name: name, data: data)
+        return read.problem.map { .failure(.refused($0)) } ?? .success(read)
     }
 }

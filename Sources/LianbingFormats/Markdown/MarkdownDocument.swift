@@ -48,12 +48,28 @@ public final class MarkdownDocument {
         public var destination: String
         public var isImage: Bool
         public var line: Int
+        /// The link's text, or the image's description, as plain text.
+        public var text: String
     }
 
     /// Every link and image, in document order.
     public var references: [Reference] {
         var found: [Reference] = []
-        guard let iterator = cmark_iter_new(root) else { return found }
+        visitReferences { _, reference in found.append(reference) }
+        return found
+    }
+
+    /// Points each link and image for which `transform` answers a destination there, before `html` renders: the
+    /// Markdown names a file as its author sees it, the page as the server serves it. The tree alone changes; the
+    /// rendering stays cmark's safe one, which still drops a dangerous destination.
+    public func rewriteDestinations(_ transform: (Reference) -> String?) {
+        visitReferences { node, reference in
+            if let destination = transform(reference) { cmark_node_set_url(node, destination) }
+        }
+    }
+
+    private func visitReferences(_ body: (OpaquePointer, Reference) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         // Inline nodes may carry no position of their own: they then count on the line of the nearest node before
         // them that does (their paragraph, heading or table cell).
@@ -66,8 +82,23 @@ public final class MarkdownDocument {
             if start > 0 { line = start }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
-            found.append(Reference(destination: String(cString: url), isImage: type == CMARK_NODE_IMAGE, line: line))
+            body(node, Reference(destination: String(cString: url), isImage: type == CMARK_NODE_IMAGE, line: line, text: Self.plainText(node)))
         }
-        return found
+    }
+
+    /// The text and code under `node`, line breaks as spaces.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: continue
+            }
+        }
+        return text
     }
 }

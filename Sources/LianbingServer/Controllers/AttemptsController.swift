@@ -20,6 +20,7 @@ struct AttemptsController {
         router.post("/api/v1/my/self-tests", use: startSelfTest)
         router.post("/api/v1/my/self-tests/:attempt/answers/:position", use: answerSelfTest)
         router.get("/api/v1/my/wrong-questions", use: wrongQuestions)
+        router.get("/api/v1/my/review", use: review)
         router.get("/api/v1/my/mastery", use: mastery)
     }
 
@@ -37,6 +38,8 @@ struct AttemptsController {
         var length: Int
         /// Practise the wrong-question book instead of chosen knowledge points.
         var wrongQuestions: Bool?
+        /// Review the questions due in 今日复习 instead.
+        var dueReviews: Bool?
     }
 
     struct ReviewRequest: Decodable { var reason: String }
@@ -78,7 +81,9 @@ struct AttemptsController {
     @Sendable func startSelfTest(_ request: Request, context: AppRequestContext) async throws -> JSONBody<AttemptView> {
         let body = try await request.decodeJSON(SelfTestRequestJSON.self, context: context)
         let selfTest: SelfTestRequest =
-            body.wrongQuestions == true ? .wrongQuestions(length: body.length) : .knowledgePoints(body.knowledgePoints ?? [], length: body.length)
+            if body.dueReviews == true { .dueReviews(length: body.length) }
+            else if body.wrongQuestions == true { .wrongQuestions(length: body.length) }
+            else { .knowledgePoints(body.knowledgePoints ?? [], length: body.length) }
         return JSONBody(try await database.startSelfTest(selfTest, by: try context.principal()), status: .created)
     }
 
@@ -91,6 +96,10 @@ struct AttemptsController {
 
     @Sendable func wrongQuestions(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[WrongQuestion]> {
         JSONBody(try await database.wrongBook(by: try context.principal()))
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ReviewQueue> {
+        JSONBody(try await database.reviewQueue(by: try context.principal()))
     }
 
     @Sendable func mastery(_ request: Request, context: AppRequestContext) async throws -> JSONBody<MasteryReport> {

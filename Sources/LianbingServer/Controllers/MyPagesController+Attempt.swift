@@ -51,8 +51,11 @@ extension MyPagesController {
         var scoringPoints: [String]
         var hasScoringPoints: Bool
         var explanation: String?
+        /// The lessons of the question's knowledge points, where its wrong mark shows.
+        var lessons: [LessonLink]
+        var hasLessons: Bool
 
-        init(_ item: AttemptItem) {
+        init(_ item: AttemptItem, lessons: [PointLessons]? = nil) {
             number = item.position + 1
             kind = CandidateWording.kind(item.kind)
             points = CandidateWording.points(item.points)
@@ -72,6 +75,8 @@ extension MyPagesController {
             scoringPoints = feedback?.scoringPoints ?? []
             hasScoringPoints = !scoringPoints.isEmpty
             explanation = feedback?.explanation
+            self.lessons = item.showsWrongMark ? LessonLink.links(lessons ?? []) : []
+            hasLessons = !self.lessons.isEmpty
         }
     }
 
@@ -96,11 +101,12 @@ extension MyPagesController {
             case .answers?: "本场考试公布成绩和本人作答，不公布标准答案。"
             case .keys?: nil
             }
+        let lessons = try await database.wrongAnswerLessons(attempt: id, by: principal)
         let content = ResultContent(
             attemptId: id, title: view.title, state: view.state.label, submittedAt: view.submittedAt?.chinaTime,
             score: view.score.map { CandidateWording.score($0, of: view.maxScore) }, outcome: view.outcome?.label,
             passed: view.outcome == .passed, note: note,
-            items: (view.review ?? .score) >= .answers ? view.items.map(ItemView.init) : [],
+            items: (view.review ?? .score) >= .answers ? view.items.map { ItemView($0, lessons: lessons[$0.position]) } : [],
             backHref: "/my/record", backLabel: "返回我的记录")
         return pages.render(
             "my-attempt", title: view.title, path: "/my/exams", session: context.session, content: content,

@@ -66,14 +66,17 @@ extension MyPagesController {
         summary.score.map { "答对 \(CandidateWording.points($0)) / \(summary.questions) 题" } ?? "\(summary.questions) 题（含简答题，自行对照）"
     }
 
-    /// The setup form: knowledge points (any number of `kp` fields) and a length, or `wrong` for the book.
+    /// The setup form: knowledge points (any number of `kp` fields) and a length, `wrong` for the book, or `review`
+    /// for the questions due in 今日复习.
     @Sendable func startPractice(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let body = String(buffer: try await request.collectBody(upTo: context.maxUploadSize))
         let fields = FormFields(body)
         let length = Int(fields["length"] ?? "") ?? 10
         let selfTest: SelfTestRequest =
-            fields["wrong"] != nil ? .wrongQuestions(length: length) : .knowledgePoints(Self.values(of: "kp", in: body), length: length)
+            if fields["review"] != nil { .dueReviews(length: length) }
+            else if fields["wrong"] != nil { .wrongQuestions(length: length) }
+            else { .knowledgePoints(Self.values(of: "kp", in: body), length: length) }
         let attempt = try await database.startSelfTest(selfTest, by: try context.principal())
         return .redirect(to: "/my/self-tests/\(attempt.id)", type: .normal)
     }
@@ -90,6 +93,8 @@ extension MyPagesController {
     struct SelfTestContent {
         var title: String
         var data: String
+        /// Position → the lesson links its feedback shows once the answer is wrong.
+        var lessons: String
     }
 
     @Sendable func selfTestPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -97,18 +102,24 @@ extension MyPagesController {
         let id = try context.parameters.require("attempt", as: Int64.self)
         let view = try await database.attempt(id, by: principal)
         guard view.purpose == .selfTest else { return .redirect(to: "/my/attempts/\(id)", type: .found) }
+        let lessons = try await database.wrongAnswerLessons(attempt: id, by: principal)
         if view.state == .inProgress {
             return pages.render(
                 "my-self-test", title: "自我测试", path: "/my/practice", session: context.session,
-                content: SelfTestContent(title: "自我测试（\(view.items.count) 题）", data: try Self.json(view)),
+                content: SelfTestContent(
+                    title: "自我测试（\(view.items.count) 题）", data: try Self.json(view),
+                    lessons: try Self.json(Dictionary(uniqueKeysWithValues: lessons.map { (String($0.key), LessonLink.links($0.value)) }))),
                 styles: Self.styles, scripts: ["question-form.js", "practice.js"])
         }
         let right = view.items.filter { $0.feedback?.correct == true }.count
+        // A lesson's check leads back to its lesson, where the progress shows whether it passed.
+        let checked = try await database.lessonChecked(by: id, for: principal)
         let content = ResultContent(
             attemptId: id, title: "自我测试（\(view.startedAt.chinaTime)）", state: view.state.label, submittedAt: view.submittedAt?.chinaTime,
             score: "答对 \(right) / \(view.items.count) 题", outcome: nil, passed: false,
             note: view.state == .abandoned ? "这次自测未做完就开始了新的自测，已作废；下面是已作答的题目。" : nil,
-            items: view.items.filter { $0.feedback != nil }.map(ItemView.init), backHref: "/my/practice", backLabel: "返回自我测试")
+            items: view.items.filter { $0.feedback != nil }.map { ItemView($0, lessons: lessons[$0.position]) }, backHref: checked.map { "/school/lessons/\($0.id)" } ?? "/my/practice",
+            backLabel: checked.map { "返回微课《\($0.title)》" } ?? "返回自我测试")
         return pages.render("my-attempt", title: "自测结果", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
     }
 
@@ -122,6 +133,8 @@ extension MyPagesController {
 
         var point: String
         var entries: [Entry]
+        var lessons: [LessonLink] = []
+        var hasLessons = false
     }
 
     struct WrongContent {
@@ -139,6 +152,11 @@ extension MyPagesController {
             groups[groups.count - 1].entries.append(.init(
                 stem: entry.stem, kind: CandidateWording.kind(entry.kind),
                 remaining: "再答对 \(WrongBookEntry.streakToLeave - entry.streak) 次移出", updated: entry.updatedAt.chinaTime))
+        }
+        let lessons = Dictionary(uniqueKeysWithValues: try await database.pointLessons(groups.map(\.point)).map { ($0.knowledgePoint, $0) })
+        for index in groups.indices {
+            groups[index].lessons = LessonLink.links(lessons[groups[index].point].map { [$0] } ?? [])
+            groups[index].hasLessons = !groups[index].lessons.isEmpty
         }
         let content = WrongContent(
             groups: groups, count: book.count, hasEntries: !book.isEmpty,

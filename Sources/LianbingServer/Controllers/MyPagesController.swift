@@ -20,6 +20,7 @@ struct MyPagesController {
         router.post("/my/practice", use: startPractice)
         router.get("/my/self-tests/:attempt", use: selfTestPage)
         router.get("/my/wrong-questions", use: wrongQuestionsPage)
+        router.get("/my/review", use: reviewPage)
         router.get("/api/v1/my/practice-points", use: practicePoints)
         router.get("/my/record", use: recordPage)
         router.post("/my/exams/:exam/score-review", use: requestReview)

@@ -9,6 +9,8 @@
   var Q = window.LianbingQuestion;
   var attempt = JSON.parse(root.getAttribute('data-attempt'));
   var items = attempt.items;
+  // Position → links to the lessons of that question's knowledge points, shown under a wrong answer's feedback.
+  var lessons = JSON.parse(root.getAttribute('data-lessons') || '{}');
   var ui = {};
   ['progress', 'heading', 'answer', 'error', 'feedback', 'prev', 'check', 'next'].forEach(function (name) {
     ui[name] = document.getElementById('practice-' + name);
@@ -76,6 +78,17 @@
       box.appendChild(list);
     }
     if (feedback.explanation) box.appendChild(Q.el('p', '', '解析：' + feedback.explanation));
+    var links = kind === 'wrong' ? lessons[item.position] || [] : [];
+    if (links.length) {
+      var line = Q.el('p', 'lesson-links', '相关微课：');
+      links.forEach(function (link) {
+        var anchor = Q.el('a', '', link.label);
+        anchor.href = link.href;
+        line.appendChild(anchor);
+        line.appendChild(document.createTextNode(' '));
+      });
+      box.appendChild(line);
+    }
     ui.feedback.appendChild(box);
   }
 

@@ -14,6 +14,55 @@
     });
   }
 
+  // Suggested topics: the weak knowledge points of the audience's unit, each a button adding it to the topics box.
+  // Fetched when the form is first shown and again when the audience changes.
+  var suggestions = document.querySelector('[data-weak-points]');
+  if (suggestions) {
+    var sessionForm = suggestions.closest('form');
+    var topics = sessionForm.querySelector('textarea[name="topics"]');
+    var audience = sessionForm.querySelector('[name="audience_unit"]');
+    var otherAudience = sessionForm.querySelector('[name="other_audience_unit"]');
+    var suggested = suggestions.querySelector('[data-weak-points-list]');
+    var addTopic = function (point) {
+      var present = topics.value.split(/[\n、]/).map(function (topic) { return topic.trim(); });
+      if (present.indexOf(point) < 0) topics.value = topics.value.trim() + (topics.value.trim() ? '\n' : '') + point;
+    };
+    var suggest = async function () {
+      var code = (otherAudience && otherAudience.value.trim()) || (audience && audience.value);
+      suggestions.hidden = true;
+      suggested.textContent = '';
+      if (!code) return;
+      var report;
+      try {
+        var response = await fetch('/api/v1/units/' + encodeURIComponent(code) + '/weak-points', { credentials: 'same-origin' });
+        if (!response.ok) return;
+        report = await response.json();
+      } catch (error) {
+        return;
+      }
+      report.points.forEach(function (entry) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'tag';
+        button.textContent = entry.weakPoint.knowledgePoint + ' ' + Math.round(entry.weakPoint.accuracy * 100) + '%';
+        button.title = entry.weakPoint.reason;
+        button.addEventListener('click', function () { addTopic(entry.weakPoint.knowledgePoint); });
+        suggested.appendChild(button);
+        suggested.appendChild(document.createTextNode(' '));
+      });
+      suggestions.hidden = report.points.length === 0;
+    };
+    var holder = suggestions.closest('details');
+    if (!holder || holder.open) suggest();
+    else holder.addEventListener('toggle', function first() {
+      if (!holder.open) return;
+      holder.removeEventListener('toggle', first);
+      suggest();
+    });
+    if (audience) audience.addEventListener('change', suggest);
+    if (otherAudience) otherAudience.addEventListener('change', suggest);
+  }
+
   // The attendance list narrows as one types, without a round trip.
   var filter = document.querySelector('input[data-filter]');
   if (filter) {

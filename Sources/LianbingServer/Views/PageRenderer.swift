@@ -70,6 +70,7 @@ struct PageRenderer: Sendable {
         if let principal = session?.principal, session?.account.mustChangePassword == false {
             var items = [("/", "首页")]
             if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录"), ("/my/training", "我的培训"), ("/my/certificates", "我的证书")] }
+            items.append(("/school", "网校微课"))
             if principal.has(.trainer) {
                 items += [("/exams", "考试管理"), ("/training", "培训"), ("/contests", "练兵比武"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")]
             } else if principal.staffNumber != nil {

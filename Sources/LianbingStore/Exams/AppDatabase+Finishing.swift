@@ -57,11 +57,7 @@ extension AppDatabase {
             uniqueKeysWithValues: AnswerRecord.filter(Column("attemptId") == attempt.id!).fetchAll(db).map { ($0.position, $0) })
         let isSelfTest = attempt.paperPurpose == .selfTest
         let review: ReviewPolicy.Content? =
-            if isSelfTest { .keys }
-            else if let exam, state.isFinished, attempt.pendingCount == 0 || exam.examStatus == .released {
-                exam.reviewPolicy.visible(
-                    submitted: true, lastWindowEnded: now >= (try lastWindowCloses(exam, db)), released: exam.examStatus == .released)
-            } else { nil }
+            if isSelfTest { .keys } else if let exam { try shownToCandidate(attempt, of: exam, now: now, db) } else { nil }
         let showsAnswers = !state.isFinished || (review ?? .score) >= .answers
         var items: [AttemptItem] = []
         items.reserveCapacity(paper.items.count)

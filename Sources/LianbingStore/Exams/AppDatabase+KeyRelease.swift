@@ -22,6 +22,14 @@ extension AppDatabase {
             == .keys
     }
 
+    /// What the candidate of an assessment attempt is shown of it now (`ReviewPolicy.visible`); nothing before it is
+    /// finished, nor before it is fully marked unless the results are released.
+    static func shownToCandidate(_ attempt: AttemptRecord, of exam: ExamRecord, now: Date, _ db: Database) throws -> ReviewPolicy.Content? {
+        guard attempt.attemptState.isFinished, attempt.pendingCount == 0 || exam.examStatus == .released else { return nil }
+        return exam.reviewPolicy.visible(
+            submitted: true, lastWindowEnded: now >= (try lastWindowCloses(exam, db)), released: exam.examStatus == .released)
+    }
+
     /// Questions this person may not practise now: the pools of the published assessments they sit whose last
     /// window has not ended — the questions any candidate's paper could hold, not only their own.
     static func heldBackQuestions(for staffNumber: String, now: Date, _ db: Database) throws -> Set<String> {

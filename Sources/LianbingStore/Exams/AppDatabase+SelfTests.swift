@@ -2,16 +2,18 @@ import Foundation
 import GRDB
 import LianbingCore
 
-/// What a self-test is made of: chosen knowledge points and a length, or the caller's wrong-question book.
+/// What a self-test is made of: chosen knowledge points and a length, the caller's wrong-question book, or the
+/// questions due in their 今日复习.
 public enum SelfTestRequest: Sendable, Equatable {
     case knowledgePoints([String], length: Int)
     case wrongQuestions(length: Int)
+    case dueReviews(length: Int)
 
     public static let lengths = 1...100
 
     var length: Int {
         switch self {
-        case .knowledgePoints(_, let length), .wrongQuestions(let length): length
+        case .knowledgePoints(_, let length), .wrongQuestions(let length), .dueReviews(let length): length
         }
     }
 }
@@ -39,10 +41,7 @@ extension AppDatabase {
         let seed = UInt64.random(in: .min ... .max)
         return try await writer.write { db in
             var generator = SeededGenerator(seed: seed)
-            let held = try Self.heldBackQuestions(for: number, now: now, db)
-            let pool = try Self.pool(db, bankRevision: Self.currentBankRevision(db)).filter {
-                PaperPurpose.selfTest.admits($0.usage) && !held.contains($0.id)
-            }
+            let pool = try Self.selfTestPool(for: number, now: now, db)
             let paper: Paper
             let nothing: String
             switch request {
@@ -55,18 +54,36 @@ extension AppDatabase {
                 chosen.shuffle(using: &generator)
                 paper = SelfTestPicker.paper(questions: Array(chosen.prefix(length)), generator: &generator)
                 nothing = "错题本是空的"
+            case .dueReviews(let length):
+                try Self.takeAssessmentsIntoReview(number, now: now, cache: cache, db)
+                let practicable = Dictionary(pool.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let due = try Self.dueQuestions(number, on: ChinaTime.civilDate(of: now), db).compactMap { practicable[$0] }
+                paper = SelfTestPicker.paper(questions: Array(due.prefix(length)), generator: &generator)
+                nothing = "今天没有到期的复习题"
             }
             guard !paper.items.isEmpty else { throw LianbingError.conflict(nothing) }
-            try db.execute(
-                sql: "UPDATE attempt SET state = ? WHERE staffNumber = ? AND purpose = ? AND state = ?",
-                arguments: [AttemptState.abandoned.rawValue, number, PaperPurpose.selfTest.rawValue, AttemptState.inProgress.rawValue])
-            var attempt = AttemptRecord(
-                id: nil, examId: nil, staffNumber: number, purpose: PaperPurpose.selfTest.rawValue, paper: try Self.json(paper),
-                startedAt: now, deadline: nil, state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil,
-                maxScore: paper.maxScore, pendingCount: 0, lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
-            try attempt.insert(db)
-            return try Self.view(attempt, exam: nil, now: now, cache: cache, db)
+            return try Self.openSelfTest(paper, for: number, now: now, cache: cache, db)
         }
+    }
+
+    /// What a self-test may draw from: the current bank's practice questions, less any of an assessment the person
+    /// sits whose last window is still open.
+    static func selfTestPool(for number: String, now: Date, _ db: Database) throws -> [PoolQuestion] {
+        let held = try heldBackQuestions(for: number, now: now, db)
+        return try pool(db, bankRevision: currentBankRevision(db)).filter { PaperPurpose.selfTest.admits($0.usage) && !held.contains($0.id) }
+    }
+
+    /// Stores a self-test's paper as the person's one open self-test, abandoning any earlier one.
+    static func openSelfTest(_ paper: Paper, for number: String, now: Date, cache: QuestionCache, _ db: Database) throws -> AttemptView {
+        try db.execute(
+            sql: "UPDATE attempt SET state = ? WHERE staffNumber = ? AND purpose = ? AND state = ?",
+            arguments: [AttemptState.abandoned.rawValue, number, PaperPurpose.selfTest.rawValue, AttemptState.inProgress.rawValue])
+        var attempt = AttemptRecord(
+            id: nil, examId: nil, staffNumber: number, purpose: PaperPurpose.selfTest.rawValue, paper: try json(paper),
+            startedAt: now, deadline: nil, state: AttemptState.inProgress.rawValue, submittedAt: nil, score: nil,
+            maxScore: paper.maxScore, pendingCount: 0, lastSeenAt: now, hiddenCount: 0, hiddenSeconds: 0)
+        try attempt.insert(db)
+        return try view(attempt, exam: nil, now: now, cache: cache, db)
     }
 
     /// Answers one self-test question and returns its key and explanation (that question's only). An answered
@@ -100,12 +117,17 @@ extension AppDatabase {
                 try Self.updateWrongBook(number, question: entry.question, mark: mark, now: now, db)
             }
             let answered = try AnswerRecord.filter(Column("attemptId") == id).fetchCount(db)
-            if answered == paper.items.count { try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db) }
+            if answered == paper.items.count {
+                try Self.finish(&attempt, as: .submitted, now: now, cache: cache, db)
+                try Self.lessonCheckFinished(attempt, by: principal, now: now, db)
+            }
             return ResponseShape.feedback(entry.question, item: item, mark: mark)
         }
     }
 
+    /// The book and the question's review card (`updateReviewCard`) move together.
     static func updateWrongBook(_ staffNumber: String, question: Question, mark: ItemMark, now: Date, _ db: Database) throws {
+        try updateReviewCard(staffNumber, question: question, mark: mark, at: now, db)
         let point = question.knowledgePoints.first ?? ""
         let current = try Row.fetchOne(
             db, sql: "SELECT knowledgePoint, streak FROM wrongQuestion WHERE staffNumber = ? AND questionId = ?",

@@ -20,15 +20,19 @@ public struct StoredLesson: Sendable, Codable, Equatable {
 }
 
 extension AppDatabase {
-    /// Imports lessons read from `Courseware/` (already checked by `CoursewareCheck`): a new lesson gets revision 1, a
-    /// changed one its next revision, an unchanged one nothing. All or nothing; audited with the counts.
-    public func importLessons(_ lessons: [Lesson], dryRun: Bool = false, by principal: Principal) async throws -> LessonImportResult {
+    /// Imports lessons read from `Courseware/` (already checked by `CoursewareCheck`), with the files beside them by
+    /// lesson id: a new lesson gets revision 1, a changed one (its text or its files) its next revision, an unchanged
+    /// one nothing. All or nothing; audited with the counts.
+    public func importLessons(
+        _ lessons: [Lesson], files: [String: [LessonFile]] = [:], dryRun: Bool = false, by principal: Principal
+    ) async throws -> LessonImportResult {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以导入微课") }
         var seen = Set<String>()
         if let repeated = lessons.first(where: { !seen.insert($0.id).inserted }) { throw LianbingError.invalid("微课编号 \(repeated.id) 重复") }
         if let bad = lessons.first(where: { !$0.problems.isEmpty }) {
             throw LianbingError.invalid("微课 \(bad.id)：\(bad.problems.joined(separator: "；"))")
         }
+        let incomingFiles = try Self.checkLessonFiles(files, of: seen)
         let incoming = try lessons.map { ($0, try Self.json($0)) }
         let now = clock()
         let work: @Sendable (Database) throws -> LessonImportResult = { db in
@@ -37,8 +41,11 @@ extension AppDatabase {
                     db,
                     sql: "SELECT l.id, l.currentRevision, r.content FROM lesson l JOIN lessonRevision r ON r.lessonId = l.id AND r.revision = l.currentRevision"
                 ).map { (row: Row) -> (String, (revision: Int, content: String)) in (row["id"], (row["currentRevision"], row["content"])) })
+            let currentFiles = try Self.currentLessonFileDigests(db)
             let added = incoming.filter { current[$0.0.id] == nil }
-            let changed = incoming.filter { lesson, json in current[lesson.id].map { $0.content != json } ?? false }
+            let changed = incoming.filter { lesson, json in
+                current[lesson.id].map { $0.content != json || currentFiles[lesson.id, default: [:]] != incomingFiles[lesson.id, default: [:]].mapValues(\.digest) } ?? false
+            }
             let result = LessonImportResult(added: added.count, changed: changed.count, unchanged: incoming.count - added.count - changed.count)
             guard !dryRun, !(added.isEmpty && changed.isEmpty) else { return result }
             for (lesson, json) in added + changed {
@@ -57,6 +64,7 @@ extension AppDatabase {
                         lesson.id, revision, lesson.title, lesson.status.rawValue, lesson.minutes, TrainingSessionRecord.bars(lesson.knowledgePoints), json, now,
                         principal.auditName,
                     ])
+                try Self.insertLessonFiles(incomingFiles[lesson.id] ?? [:], lesson: lesson.id, revision: revision, db)
             }
             try db.audit(principal, "course.import", "微课", "新增 \(added.count) 节，修改 \(changed.count) 节", at: now)
             return result

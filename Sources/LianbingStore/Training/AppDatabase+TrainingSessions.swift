@@ -25,15 +25,23 @@ extension AppDatabase {
         let draft = try draft.validated()
         let now = clock()
         return try await writer.write { db in
-            try Self.checkPlacement(draft, for: principal, db)
-            var record = TrainingSessionRecord(draft, createdBy: principal.auditName, at: now)
-            try record.insert(db)
-            let id = record.id!
-            try Self.saveTrainers(draft.trainers, session: id, db)
-            try Self.invite(invitees, to: record, db)
-            try db.audit(principal, "training.create", "培训 \(id)", record.title, unitCode: record.unitCode, at: now)
+            let record = try Self.insertTrainingSession(draft, invitees: invitees, by: principal, at: now, db)
             return try Self.trainingSession(record, for: principal, db)
         }
+    }
+
+    /// Stores a validated draft as a new session of a unit in the caller's subtree, with its trainers and invitees.
+    static func insertTrainingSession(
+        _ draft: TrainingSessionDraft, invitees: [String], by principal: Principal, at now: Date, _ db: Database
+    ) throws -> TrainingSessionRecord {
+        try checkPlacement(draft, for: principal, db)
+        var record = TrainingSessionRecord(draft, createdBy: principal.auditName, at: now)
+        try record.insert(db)
+        let id = record.id!
+        try saveTrainers(draft.trainers, session: id, db)
+        try invite(invitees, to: record, db)
+        try db.audit(principal, "training.create", "培训 \(id)", record.title, unitCode: record.unitCode, at: now)
+        return record
     }
 
     /// Changes a session that is not yet closed. The organiser stays; invitees outside the new audience are refused.

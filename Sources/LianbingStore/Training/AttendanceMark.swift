@@ -26,6 +26,8 @@ public struct AttendanceMark: Sendable, Codable, Equatable {
 
 public enum AttendanceSource: String, Sendable, Codable {
     case browser, code, `import`
+    /// Written by the online school: lesson minutes credited, or a study day's lessons finished in its window.
+    case lessons
 }
 
 public struct AttendanceSummary: Sendable, Codable, Equatable {
