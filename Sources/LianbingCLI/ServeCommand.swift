@@ -126,6 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try await db.installDemoRatings()
                 try await db.installDemoPostRequirements()
                 try await db.installDemoSelection()
+                try await db.installDemoSchool()
             }
             var settings = ServerSettings(
                 host: host, port: port, sessions: SessionPolicy(idleTimeout: TimeInterval(sessionIdleMinutes * 60)),

@@ -88,12 +88,35 @@ import Testing
             let today = ChinaTime.civilDate(of: clock.read())
             let scheduled = try await client.request(
                 .post, "/school/study-days", session: admin,
-                form: ["unit_code": county, "day_title": "十二月学习日", "starts_at": "\(today)T00:00", "ends_at": "\(today)T23:59", "hours": "2", "day_lesson_WK-T1": "1"])
+                form: [
+                    "unit_code": county, "day_title": "十二月学习日", "starts_at": "\(today)T00:00", "ends_at": "\(today)T23:59", "hours": "2",
+                    "self_test": "5", "day_lesson_WK-T1": "1",
+                ])
             #expect(scheduled.status == .seeOther && scheduled.headers[.location]?.hasPrefix("/training/") == true)
             let staff = try await client.logIn("staff")
             let catalogue = try await client.request(.get, "/school", session: staff)
             #expect(catalogue.text.contains("必修微课") && catalogue.text.contains("十二月必修") && catalogue.text.contains("十二月学习日"))
+            #expect(catalogue.text.contains("学习日自测（5 题）") && catalogue.text.contains(#"name="kp" value="队伍建设/学习培训形式""#))
             #expect(try await client.request(.get, "/school/manage", session: staff).status == .forbidden)
         }
+    }
+
+    @Test func theDemoCarriesRequiredLessonsAndAStudyDayOnce() async throws {
+        let app = try await TestApp.demo()
+        let op = try await app.database.operatorPrincipal()
+        let lessons = ["WK-A", "WK-B", "WK-C"].map { id in
+            Lesson(id: id, title: "演示微课 \(id)", knowledgePoints: Self.lesson.knowledgePoints, minutes: 3, source: Self.lesson.source, body: Self.lesson.body)
+        }
+        // Without lessons there is nothing to require.
+        try await app.database.installDemoSchool()
+        #expect(try await app.database.lessonAssignments(for: op).isEmpty)
+        _ = try await app.database.importLessons(lessons, by: op)
+        try await app.database.installDemoSchool()
+        try await app.database.installDemoSchool()
+        #expect(try await app.database.lessonAssignments(for: op).count == 1)
+        let staff = try await app.database.logIn(username: "staff", password: AppDatabase.demoPassword, address: nil, userAgent: nil).session.principal
+        #expect(try await app.database.myRequiredLessons(by: staff).map(\.lesson.id) == ["WK-A", "WK-B"])
+        let days = try await app.database.myStudyDays(by: staff)
+        #expect(days.count == 1 && days[0].studyDay.lessons.map(\.id) == ["WK-C"] && days[0].studyDay.selfTestLength == 5)
     }
 }

@@ -63,6 +63,9 @@ struct SchoolPagesController {
         var done: Int
         var total: Int
         var attended: Bool
+        /// The day's self-test: its lessons' knowledge points, and how many questions.
+        var points: [String]
+        var selfTestLength: Int?
     }
 
     @Sendable func catalogue(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,7 +89,8 @@ struct SchoolPagesController {
                 title: mine.studyDay.session.title,
                 window: "\(mine.studyDay.session.startsAt.chinaTime) 至 \(mine.studyDay.session.endsAt.chinaTime)",
                 lessons: mine.studyDay.lessons.map { LessonRow(id: $0.id, title: $0.title, minutes: $0.minutes, points: $0.knowledgePoints.joined(separator: "、")) },
-                done: mine.completedInWindow.count, total: mine.studyDay.lessons.count, attended: mine.attended)
+                done: mine.completedInWindow.count, total: mine.studyDay.lessons.count, attended: mine.attended,
+                points: Array(Set(mine.studyDay.lessons.flatMap(\.knowledgePoints))).sorted(), selfTestLength: mine.studyDay.selfTestLength)
         }
         let recommended = principal.staffNumber == nil ? [] : try await database.recommendations(by: principal).prefix(3).map(RecommendationPagesController.row)
         let content = CatalogueContent(
