@@ -8,14 +8,9 @@ import LianbingStore
 /// unit of about 3,000 staff over 40 dates under 1 s, the dashboard's reports (what its page computes) under 100 ms
 /// median.
 func benchTraining() async throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("lianbing-bench-\(UUID())")
-    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: work) }
-    let path = work.appendingPathComponent("bench.sqlite").path
-    let database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
-    let setup = try await measure {
-        _ = try await database.installDemo({ DemoDataset.generate(scale: .province) }, scale: .province, trainingMonths: 24) { report("  \($0)") }
-    }
+    let demo = try await ProvinceDemo.install(trainingMonths: 24)
+    defer { demo.remove() }
+    let (database, path, setup) = (demo.database, demo.path, demo.setup)
     let op = try await database.operatorPrincipal()
     let counts = try await database.trainingBenchCounts()
     report(String(format: "training: %d units, %d staff, %d sessions, %d attendance rows (set up in %.1f s)", counts.units, counts.staff, counts.sessions, counts.attendance, setup))
@@ -44,7 +39,7 @@ func benchTraining() async throws {
     report(String(format: "  half-year, whole province   %7.1f ms median  (%d compliant)  (target: under 200 ms)", halfYear * 1000, compliant))
 
     // The unit nearest 3,000 staff: no county of the demo is that large, so a city usually stands in.
-    let planUnit = try await database.trainingBenchUnit(near: 3_000)
+    let planUnit = try await database.benchUnit(near: 3_000)
     // Planning the next cycle from its first day, when everyone due is still to be trained: the largest plan.
     let nextCycle = try await database.trainingSettings().cycle(containing: ChinaTime.civilDate(of: Date())).end
     let dates = (0..<56).compactMap { nextCycle.adding(days: $0) }.filter { ($0.dayNumber + 3) % 7 < 5 }.prefix(40).map { $0 }
@@ -67,7 +62,7 @@ func benchTraining() async throws {
         async let ratings = database.ratingReport(unit: unit, for: op)
         _ = try await (coverage, halfYear, curriculum, composition, series, ratings)
     }
-    let county = try await database.trainingBenchUnit(near: 400, level: .county)
+    let county = try await database.benchUnit(near: 400, level: .county)
     for (name, staff, code) in [(county.name, county.staff, Optional(county.code)), ("全省", counts.staff, nil)] {
         let afterWrite = try await median(11) { try await dashboard(code) }
         let again = try await median(11, afterWrite: false) { try await dashboard(code) }
@@ -97,21 +92,6 @@ extension AppDatabase {
         try await reader.read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
             return (try count("unit"), try count("staff"), try count("trainingSession"), try count("trainingAttendance"))
-        }
-    }
-
-    /// The unit (of `level`, or any) whose subtree's staff count is nearest `target`.
-    fileprivate func trainingBenchUnit(near target: Int, level: UnitLevel? = nil) async throws -> (code: String, name: String, staff: Int) {
-        try await reader.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT u.code, u.name, (SELECT COUNT(*) FROM staff s JOIN unit v ON v.code = s.unitCode
-                        WHERE v.path >= u.path AND v.path < substr(u.path, 1, length(u.path) - 1) || '0') AS staff
-                    FROM unit u WHERE u.level \(level == nil ? "<= 3" : "= \(level!.rawValue)")
-                    """)
-            let best = rows.min { abs(($0["staff"] as Int) - target) < abs(($1["staff"] as Int) - target) }!
-            return (best["code"], best["name"], best["staff"])
         }
     }
 }

@@ -48,4 +48,26 @@ import Testing
             #expect(try await client.request(.get, "/school").status != .ok)
         }
     }
+
+    @Test func theCatalogueFiltersByPostAndLessonsNamingNoPostAreForEveryone() async throws {
+        let app = try await TestApp.demo()
+        let op = try await app.database.operatorPrincipal()
+        var forReceptionists = Self.hostile
+        forReceptionists.id = "WK-JF"
+        forReceptionists.title = "接访员专用微课"
+        forReceptionists.posts = ["接访员"]
+        var forEveryone = Self.hostile
+        forEveryone.id = "WK-ALL"
+        forEveryone.title = "人人适用微课"
+        _ = try await app.database.importLessons([forReceptionists, forEveryone], by: op)
+        try await app.run { client in
+            let staff = try await client.logIn("staff")
+            let all = try await client.request(.get, "/school", session: staff).text
+            #expect(all.contains("接访员专用微课") && all.contains("适用岗位：接访员") && all.contains("人人适用微课"))
+            let other = try await client.request(.get, "/school?post=%E4%BF%A1%E6%81%AF%E5%91%98", session: staff).text
+            #expect(!other.contains("接访员专用微课") && other.contains("人人适用微课"))
+            let receptionists = try await client.request(.get, "/school?post=%E6%8E%A5%E8%AE%BF%E5%91%98", session: staff).text
+            #expect(receptionists.contains("接访员专用微课") && receptionists.contains("人人适用微课"))
+        }
+    }
 }

@@ -49,6 +49,15 @@ struct SchoolManagePagesController {
         var canAssign: Bool
         var problem: String?
         var hasMostFailed: Bool
+        /// The unit's weak points from its latest assessments, offered when choosing a study day's lessons.
+        var weakPoints: [WeakRow]
+        var hasWeakPoints: Bool
+    }
+
+    struct WeakRow {
+        var point: String
+        var reason: String
+        var lessons: String
     }
 
     @Sendable func manage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -75,9 +84,15 @@ struct SchoolManagePagesController {
             report: report, units: report.units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == form.unit) },
             assignments: try await database.lessonAssignments(for: principal), hasAssignments: false,
             assignmentLessons: choices(form.assignmentLessons), dayLessons: choices(form.dayLessons), typed: form, canAssign: principal.has(.admin),
-            problem: problem, hasMostFailed: !report.mostFailed.isEmpty)
+            problem: problem, hasMostFailed: !report.mostFailed.isEmpty, weakPoints: [], hasWeakPoints: false)
         var shown = content
         shown.hasAssignments = !content.assignments.isEmpty
+        shown.weakPoints = try await database.weakPoints(ofUnit: report.unitCode, by: principal).points.prefix(5).map {
+            WeakRow(
+                point: $0.weakPoint.knowledgePoint, reason: $0.weakPoint.reason,
+                lessons: $0.lessons.isEmpty ? "暂无微课" : $0.lessons.map(\.title).joined(separator: "、"))
+        }
+        shown.hasWeakPoints = !shown.weakPoints.isEmpty
         return pages.render(
             "school-manage", title: "网校管理", path: "/school", session: context.session, content: shown, status: problem == nil ? .ok : .unprocessableContent,
             styles: ["school.css"])

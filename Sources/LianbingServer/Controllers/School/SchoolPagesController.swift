@@ -34,6 +34,7 @@ struct SchoolPagesController {
         var count: Int
         var minutes: Int
         var point: String?
+        var posts: [SelectOption]
         /// 必修 first: what the reader's administrators require of them.
         var required: [RequiredRow]
         var studyDays: [StudyDayRow]
@@ -70,12 +71,15 @@ struct SchoolPagesController {
 
     @Sendable func catalogue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let point = request.uri.queryParameters.get("point").map { String($0.prefix(64)) }.flatMap { $0.isEmpty ? nil : $0 }
-        let lessons = try await database.lessons(knowledgePoint: point)
+        let post = request.uri.queryParameters.get("post").map { String($0.prefix(32)) }.flatMap { $0.isEmpty ? nil : $0 }
+        // A lesson that names no post is for every post.
+        let lessons = try await database.lessons(knowledgePoint: point).filter { stored in post.map { stored.lesson.posts.isEmpty || stored.lesson.posts.contains($0) } ?? true }
         var areas: [Area] = []
         for stored in lessons {
             let lesson = stored.lesson
             let area = lesson.knowledgePoints.first.map { String($0.split(separator: "/").first ?? Substring($0)) } ?? "其他"
-            let row = LessonRow(id: lesson.id, title: lesson.title, minutes: lesson.minutes, points: lesson.knowledgePoints.joined(separator: "、"))
+            let audience = lesson.posts.isEmpty ? "" : " · 适用岗位：" + lesson.posts.joined(separator: "、")
+            let row = LessonRow(id: lesson.id, title: lesson.title, minutes: lesson.minutes, points: lesson.knowledgePoints.joined(separator: "、") + audience)
             if let index = areas.firstIndex(where: { $0.name == area }) { areas[index].lessons.append(row) } else { areas.append(Area(name: area, lessons: [row])) }
         }
         let principal = try context.principal()
@@ -94,7 +98,8 @@ struct SchoolPagesController {
         }
         let recommended = principal.staffNumber == nil ? [] : try await database.recommendations(by: principal).prefix(3).map(RecommendationPagesController.row)
         let content = CatalogueContent(
-            areas: areas, count: lessons.count, minutes: lessons.reduce(0) { $0 + $1.lesson.minutes }, point: point, required: required,
+            areas: areas, count: lessons.count, minutes: lessons.reduce(0) { $0 + $1.lesson.minutes }, point: point,
+            posts: try await database.posts().map { SelectOption(value: $0, label: $0, selected: $0 == post) }, required: required,
             studyDays: studyDays, isStaff: principal.staffNumber != nil, hasRequired: !required.isEmpty, hasStudyDays: !studyDays.isEmpty,
             recommended: Array(recommended), hasRecommended: !recommended.isEmpty, manages: principal.has(.trainer))
         return pages.render("school-catalogue", title: "网校微课", path: "/school", session: context.session, content: content, styles: ["school.css"])
