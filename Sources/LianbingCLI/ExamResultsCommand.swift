@@ -7,8 +7,8 @@ import LianbingStore
 extension ExamCommand {
     struct Results: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "成绩表：按得分排名（同分同名次，如 1、1、3），其后为待阅卷、缺考、免考。",
-            discussion: "--export 写出 CSV（UTF-8 带 BOM，Excel 可直接打开），列为 单位,工号,姓名,得分,状态,名次,用时。")
+            abstract: "成绩表：按得分排名（同分同名次，如 1、1、3），其后为待阅卷、作答中、未交卷、未开始、缺考、免考。",
+            discussion: "--export 写出 CSV（UTF-8 带 BOM，Excel 可直接打开），列为 \(ResultsCSV.header.joined(separator: ","))。")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -25,8 +25,11 @@ extension ExamCommand {
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
-                let results = try await db.results(ofExam: id, by: try await db.operatorPrincipal())
-                Console.out(ResultsCSV.header.joined(separator: "\t"))
+                let principal = try await db.operatorPrincipal()
+                let exam = try await db.exam(id, by: principal)
+                let results = try await db.results(ofExam: id, by: principal)
+                Console.out("\(exam.title)（合格分数 \(AppDatabase.points(exam.passMark))）")
+                Console.out(ResultsCSV.candidateHeader.joined(separator: "\t"))
                 for result in results { Console.out(ResultsCSV.cells(result).joined(separator: "\t")) }
                 let counts = CandidateOutcome.allCases.compactMap { outcome in
                     let count = results.filter { $0.row.outcome == outcome }.count
@@ -34,7 +37,7 @@ extension ExamCommand {
                 }
                 Console.out("共 \(results.count) 人：\(counts.joined(separator: "，"))。")
                 if let export {
-                    try writeOutput(ResultsCSV.encode(results), to: export)
+                    try writeOutput(ResultsCSV.encode(results, title: exam.title, passMark: exam.passMark), to: export)
                     Console.out("已导出到 \(export)。")
                 }
             }

@@ -48,41 +48,60 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "SQLite 落盘方式：full（默认，已确认保存的答案断电也不丢）或 normal（进程崩溃不丢，断电可能丢失最后几次提交）。")
     var synchronous: SynchronousMode = .full
 
-    /// The demo carries the bank in `QuestionBank/` when started from a checkout; unchanged files make no new revision.
-    func importDemoBank(into db: AppDatabase) async throws {
-        guard FileManager.default.fileExists(atPath: "QuestionBank") else { return }
+    @Option(
+        help: "内容文件夹：其下的 QuestionBank/（题库）、Blueprints/（组卷规则）、Courseware/（微课）供演示导入和新建考试页使用。给出时只在这里找；不给时依次找工作目录、程序所在目录及其上一级、/usr/share/lianbing，用第一个含有其中任一文件夹的。",
+        completion: .directory)
+    var contentDir: String?
+
+    /// Where the content is, looked for from this process's working directory and executable.
+    func contentFolders(
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+        executable: URL? = Bundle.main.executableURL, system: URL = ContentFolders.systemFolder
+    ) -> ContentFolders {
+        ContentFolders.locate(
+            ContentFolders.places(contentDir: contentDir, workingDirectory: workingDirectory, executable: executable, system: system))
+    }
+
+    /// The demo's bank, its lessons and its exams, from the content folders; unchanged files make no new revision.
+    func installDemoContent(from content: ContentFolders, into db: AppDatabase) async throws {
+        if let bank = content.folder(.bank) {
+            try await importDemoBank(from: bank, into: db)
+            if let courseware = content.folder(.courseware) { try await importDemoCourseware(from: courseware, bank: bank, into: db) }
+        }
+        if let blueprints = content.folder(.blueprints) { try await installDemoExams(from: blueprints, into: db) }
+    }
+
+    func importDemoBank(from folder: URL, into db: AppDatabase) async throws {
         do {
             let result = try await db.importQuestions(
-                try BankFiles.read("QuestionBank", format: .bank), note: "QuestionBank（演示）", by: try await db.operatorPrincipal())
+                try BankFiles.read(folder.path, format: .bank), note: "QuestionBank（演示）", by: try await db.operatorPrincipal())
             let revision = try await db.currentBankRevision()
-            Console.out("业务题库：版本 \(revision)，本次新增 \(result.added)、修改 \(result.changed)。")
+            Console.out("业务题库（\(folder.path)）：版本 \(revision)，本次新增 \(result.added)、修改 \(result.changed)。")
         } catch let error as LianbingError {
             Console.error("业务题库未导入：")
             for line in ErrorReport.lines(for: error) { Console.error("  " + line) }
         }
     }
 
-    /// The demo carries the lessons in `Courseware/` when started from a checkout; unchanged lessons make no new revision.
-    func importDemoCourseware(into db: AppDatabase) async throws {
-        guard FileManager.default.fileExists(atPath: "Courseware"), FileManager.default.fileExists(atPath: "QuestionBank") else { return }
-        let read = try CourseCommand.check("Courseware", bank: "QuestionBank")
+    func importDemoCourseware(from folder: URL, bank: URL, into db: AppDatabase) async throws {
+        let read = try CourseCommand.check(folder.path, bank: bank.path)
         guard read.issues.isEmpty else {
             Console.error("微课未导入：")
             for issue in read.issues { Console.error("  \(issue)") }
             return
         }
         let result = try await CourseCommand.importLessons(read.lessons, into: db)
-        Console.out("网校微课：本次新增 \(result.added) 节、修改 \(result.changed) 节。")
+        Console.out("网校微课（\(folder.path)）：本次新增 \(result.added) 节、修改 \(result.changed) 节。")
     }
 
-    /// The demo's exams follow the shipped blueprint; without a checkout there is no bank to draw from.
-    func installDemoExams(into db: AppDatabase) async throws {
-        let path = "Blueprints/季度集中考核.txt"
+    /// The demo's exams follow the shipped quarterly blueprint; without a bank there is nothing to draw from.
+    func installDemoExams(from folder: URL, into db: AppDatabase) async throws {
+        let path = folder.appendingPathComponent("季度集中考核.txt").path
         guard try await db.currentBankRevision() > 0, let data = FileManager.default.contents(atPath: path) else { return }
         switch BlueprintText.read(data, file: path) {
         case .success(let blueprint):
             try await db.installDemoExams(blueprint: blueprint, blueprintText: String(decoding: data, as: UTF8.self))
-            Console.out("演示考试：进行中的集中考核一场（staff 可参加）、已发布成绩的一场。")
+            Console.out("演示考试（\(path)）：进行中的集中考核一场（staff 可参加）、已发布成绩的一场。")
         case .failure(let failure):
             Console.error("演示考试未生成：")
             for issue in failure.issues { Console.error("  \(issue)") }
@@ -103,6 +122,9 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--media 须为已有的文件夹：\(media)")
             }
         }
+        if let contentDir, ContentFolders.held(in: URL(fileURLWithPath: contentDir, isDirectory: true)).isEmpty {
+            throw ValidationError("--content-dir 须为含 QuestionBank/、Blueprints/ 或 Courseware/ 的文件夹：\(contentDir)")
+        }
         if let trustedProxy, ClientAddress.canonical(trustedProxy) == nil {
             throw ValidationError("--trusted-proxy 须为 IPv4 或 IPv6 地址：\(trustedProxy)")
         }
@@ -113,14 +135,16 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel)!
         try await reportingErrors {
             let db = try database.open(synchronous: synchronous)
+            let content = contentFolders()
+            let report = content.report(demo: demo || demoScale != nil)
+            report.lines.forEach(Console.out)
+            report.warning.map(Console.error)
             if demo || demoScale != nil {
                 let scale = demoScale.flatMap(DemoScale.init) ?? .demo
                 let logins = try await db.installDemo({ DemoDataset.generate(scale: scale) }, scale: scale) { Console.error($0) }
                 Console.out("演示账号（密码均为 \(AppDatabase.demoPassword)）：")
                 for login in logins { Console.out("  \(login.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.role.displayName) · \(login.unitName)") }
-                try await importDemoBank(into: db)
-                try await importDemoCourseware(into: db)
-                try await installDemoExams(into: db)
+                try await installDemoContent(from: content, into: db)
                 let players = try await db.installDemoContest()
                 Console.out("演示比赛的选手账号（密码同上）：\(players.map(\.username).joined(separator: "、"))")
                 try await db.installDemoRatings()
@@ -134,6 +158,7 @@ struct ServeCommand: AsyncParsableCommand {
                 publicURL: try publicUrl.map(PublicURL.init))
             settings.files = database.files
             settings.mediaFolder = media.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            settings.blueprintsFolder = content.folder(.blueprints)
             let app = try await buildApplication(database: db, settings: settings, logger: logger)
             Console.out("练兵已启动：http://\(host):\(port)/")
             try await app.runService()

@@ -1,25 +1,40 @@
 import Foundation
 import LianbingCore
 
-/// An exam's results as a spreadsheet: one candidate per row, in ranked order. The command line's `--export` and
-/// the results page's download write the same file.
+/// An exam's results as a spreadsheet: one candidate per row, in ranked order, each row carrying the exam's title
+/// and pass mark so that files of several exams can be pasted together. The command line's `--export` and the
+/// results page's download write the same file.
 public enum ResultsCSV {
-    public static let header = ["单位", "工号", "姓名", "得分", "状态", "名次", "用时"]
+    public static let examHeader = ["考试", "合格分数"]
+    /// What the command line also prints, one candidate a line.
+    public static let candidateHeader = ["单位", "单位路径", "工号", "姓名", "岗位", "得分", "状态", "名次", "交卷时间", "用时（分钟）"]
+    public static var header: [String] { examHeader + candidateHeader }
 
-    public static func encode(_ results: [RankedResult]) -> Data {
-        CSVWriter.encode([header] + results.map(cells))
+    public static func encode(_ results: [RankedResult], title: String, passMark: Double) -> Data {
+        let exam = [title, points(passMark)]
+        return CSVWriter.encode([header] + results.map { exam + cells($0) })
     }
 
     public static func cells(_ result: RankedResult) -> [String] {
         let row = result.row
         return [
-            row.unitName, row.staffNumber, row.name, row.score.map(points) ?? "", row.outcome.label,
-            result.rank.map(String.init) ?? "", row.timeUsedSeconds.map(timeUsed) ?? "",
+            row.unitName, row.unitTrail, row.staffNumber, row.name, row.post ?? "", row.score.map(points) ?? "", row.outcome.label,
+            result.rank.map(String.init) ?? "", row.submittedAt.map(ChinaTime.format) ?? "", row.timeUsedSeconds.map(minutes) ?? "",
         ]
     }
 
-    /// `35分12秒`.
+    /// `成绩-第四季度集中考核.csv`: a name people recognise in their downloads, without the characters Windows refuses.
+    public static func filename(title: String) -> String {
+        let refused = CharacterSet(charactersIn: "\\/:*?\"<>|").union(.controlCharacters)
+        let safe = String(String.UnicodeScalarView(title.unicodeScalars.map { refused.contains($0) ? "_" : $0 }))
+        return "成绩-\(safe.trimmingCharacters(in: .whitespaces)).csv"
+    }
+
+    /// `35分12秒`, as pages show time used.
     public static func timeUsed(_ seconds: Int) -> String { "\(seconds / 60)分\(seconds % 60)秒" }
+
+    /// `35.2`: minutes to a tenth, a number a spreadsheet can sum and average.
+    static func minutes(_ seconds: Int) -> String { MessageNumber.text((Double(seconds) / 6).rounded() / 10) }
 
     /// `86`, `86.5`: to the hundredth, without a trailing `.0`, as scores appear everywhere else.
     static func points(_ value: Double) -> String { MessageNumber.text(value) }

@@ -31,9 +31,10 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
     BankController(database: database, pages: pages).addRoutes(to: router)
     ExamsController(database: database).addRoutes(to: router)
     ExamPagesController(database: database, pages: pages).addRoutes(to: router)
-    ExamCreationController(database: database, pages: pages).addRoutes(to: router)
+    ExamCreationController(database: database, pages: pages, shipped: ShippedBlueprints(directory: settings.blueprintsFolder)).addRoutes(to: router)
     CandidatePagesController(database: database, pages: pages).addRoutes(to: router)
     ExamReportsController(database: database, pages: pages).addRoutes(to: router)
+    ResultsOverviewController(database: database, pages: pages).addRoutes(to: router)
     MarkingPagesController(database: database, pages: pages).addRoutes(to: router)
     ScoreReviewPagesController(database: database, pages: pages).addRoutes(to: router)
     AttemptsController(database: database).addRoutes(to: router)
@@ -80,6 +81,7 @@ public func buildRouter(database: AppDatabase, settings: ServerSettings) async t
         database: database, pages: pages, throttle: RatingThrottle(clock: database.clock), secure: settings.secureCookies
     ).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
+    ServiceWorkerController().addRoutes(to: router)
     return router
 }
 

@@ -27,6 +27,9 @@ public struct ServerSettings: Sendable {
     public var files = FileStore.temporary()
     /// The folder of the lessons' audio and video (`serve --media`), outside git; nil: none, and media links answer 404.
     public var mediaFolder: URL?
+    /// The shipped assessment blueprints offered on the create form: `serve` sets the `Blueprints/` it found
+    /// (`--content-dir`); nil offers none. By default the working directory's, as tests run from a checkout.
+    public var blueprintsFolder: URL? = URL(fileURLWithPath: "Blueprints", isDirectory: true)
     /// Lookups on the public certificate verification page per client address: 30 a minute is far above a person
     /// checking certificates by hand.
     public var verifyThrottle = LoginThrottle.Limits(perAccountAndAddress: 30, perAddress: 30, perAccount: .max, window: 60)

@@ -133,11 +133,15 @@ extension AppDatabase {
         }
     }
 
-    public func accounts(query: String?, unit: String?, page: PageRequest, for principal: Principal) async throws -> Page<AccountListing> {
+    /// `neverLoggedIn`: only enabled accounts nobody has signed in with yet (the administrators' 待办).
+    public func accounts(
+        query: String?, unit: String?, neverLoggedIn: Bool = false, page: PageRequest, for principal: Principal
+    ) async throws -> Page<AccountListing> {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以管理账号") }
         return try await reader.read { db in
             let root = try unit.map { try Self.unitInScope($0, for: principal, db).unitPath } ?? principal.scope
             var conditions = "u.path >= ? AND u.path < ?"
+            if neverLoggedIn { conditions += " AND \(Self.neverLoggedIn)" }
             var arguments: StatementArguments = [root.lowerBound, root.upperBound]
             if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
                 conditions += " AND (a.username LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\')"

@@ -407,10 +407,12 @@ extension AppDatabase {
         registerPostCertificationMigration(&migrator)
         registerSelectionMigration(&migrator)
         registerSchoolMigration(&migrator)
-        // v13 lesson files (registerLessonFileMigration) and v14 review schedule (registerReviewMigration) go here.
         registerLessonFileMigration(&migrator)
         registerReviewMigration(&migrator)
         registerLearningMigration(&migrator)
+        registerLastLoginMigration(&migrator)
+        registerPlannedCloseMigration(&migrator)
+        registerInstructionsMigration(&migrator)
         return migrator
     }
 }

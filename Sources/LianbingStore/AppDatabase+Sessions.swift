@@ -51,6 +51,7 @@ extension AppDatabase {
                 tokenHash: Self.hashToken(token), accountId: record.id!, csrfToken: csrf, createdAt: now, lastSeenAt: now,
                 address: address, userAgent: userAgent.map { String($0.prefix(256)) })
             try session.insert(db)
+            try db.execute(sql: "UPDATE account SET lastLoginAt = ? WHERE id = ?", arguments: [now, record.id])
             let principal = try Self.principal(for: record, db)
             return NewSession(token: token, session: SessionInfo(principal: principal, account: record.account, csrfToken: csrf, tokenHash: session.tokenHash))
         }

@@ -25,22 +25,30 @@ import test_contest  # noqa: E402
 import test_deadline  # noqa: E402
 import test_escape  # noqa: E402
 import test_exam  # noqa: E402
+import test_home  # noqa: E402
 import test_keyboard  # noqa: E402
+import test_offline  # noqa: E402
+import test_overview  # noqa: E402
 import test_phone  # noqa: E402
+import test_practice  # noqa: E402
 import test_rating  # noqa: E402
 import test_review  # noqa: E402
 import test_school  # noqa: E402
 import test_selection  # noqa: E402
 import test_speed  # noqa: E402
 import test_training  # noqa: E402
+import test_wrongbook  # noqa: E402
 
 # In order: the phone starts the demo exam that the desktop then resumes as a second device and submits, and whose
-# released result the review test asks to have reviewed; the speed test opens
+# released result the review test asks to have reviewed; the offline test, after them so that its exam is not the
+# one they resume, takes and submits its own; the speed test opens
 # the 100-question exam the keyboard test takes; the training test makes its own session; the contest test runs the
 # demo contest's buzzer round; the selection test makes and finalises its own selection; the school test moves the
-# server's clock forward and back; the escape test, last, adds a
+# server's clock forward and back; the practice test, after it so that its wrong answers stay out of the school's
+# 今日复习, gets a knowledge point wrong and practises it; the home test makes its own exams and an account, late so
+# that no earlier test meets them; the escape test, last, adds a
 # hostile question to the bank.
-TESTS = [test_phone, test_exam, test_review, test_deadline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_school, test_escape]
+TESTS = [test_wrongbook, test_phone, test_exam, test_review, test_deadline, test_offline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_school, test_overview, test_practice, test_home, test_escape]
 
 
 class Context:

@@ -121,7 +121,7 @@ def run(ctx):
     csv = admin.js("return fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => Array.from(new Uint8Array(b.slice(0, 3))).concat("
                    "[new TextDecoder().decode(b).split('\\r\\n')[0]]))",
                    admin.find('a.button[href*="results.csv"]').get_attribute('href'))
-    assert csv[:3] == [0xEF, 0xBB, 0xBF] and csv[3].lstrip('\ufeff').startswith('单位,工号,姓名,得分'), csv
+    assert csv[:3] == [0xEF, 0xBB, 0xBF] and csv[3].lstrip('\ufeff').startswith('考试,合格分数,单位,单位路径,工号,姓名,岗位,得分'), csv
     admin.get('/exams/%d/statistics' % exam)
     assert '试题分析' in admin.text('h1')
     admin.shot('statistics')

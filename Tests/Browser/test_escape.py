@@ -60,6 +60,7 @@ def run(ctx):
     page = ctx.browser('escape')
     page.log_in('staff')
     page.get('/my/practice')
+    page.find('.kp-picker summary').click()
     page.find('.kp-group legend input[value="%s"]' % POINT).click()
     Select(page.find('select[name=length]')).select_by_index(0)
     page.button('开始自测').click()

@@ -43,6 +43,7 @@ def run(ctx):
     ctx.phone_answers = answers
 
     phone.get('/my/practice')
+    phone.find('.kp-picker summary').click()
     phone.finds('.kp-group legend input')[0].click()
     Select(phone.find('select[name=length]')).select_by_value('10')
     phone.shot('practice-chosen')

@@ -1,6 +1,6 @@
 """A score review end to end, after the demo exam's results are released: the staff member asks for one from their
-record, a trainer marks a short answer again on the review page and replies, and the record shows the reply with
-the score before and after."""
+record, a trainer marks a short answer again on the review page, confirms the result the page computed and replies,
+and the record states that change with the reply."""
 from selenium.webdriver.common.by import By
 
 
@@ -37,6 +37,9 @@ def run(ctx):
     trainer.wait(lambda: '已重新评分' in trainer.text('main'), message='the re-mark was not saved')
     trainer.shot('re-marked')
     trainer.find('#r%s textarea[name=reply]' % review).send_keys('经复核，简答题改为满分。')
+    result = trainer.text('#r%s .review-result' % review)
+    assert result.startswith('由 ') and '改为' in result, 'the page does not state the change: %s' % result
+    trainer.find('#r%s input[name=confirm]' % review).click()
     trainer.find('#r%s form[action$="/answer"] button' % review).click()
     trainer.wait(lambda: '复核答复已保存' in trainer.text('main'), message='the reply was not saved')
     assert '经复核，简答题改为满分。' in trainer.text('main')
@@ -47,5 +50,5 @@ def run(ctx):
     staff.get('/my/record')
     text = record_item(staff, title).text
     assert '经复核，简答题改为满分。' in text, text
-    assert '复核前 %g 分，复核后 %g 分' % (before, after) in text, text
+    assert '复核结果：由 %g 分改为 %g 分' % (before, after) in text, text
     staff.shot('review-answered')

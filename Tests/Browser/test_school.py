@@ -95,6 +95,7 @@ def closed_loop(ctx):
     phone = ctx.browser('school', phone=True)
     phone.log_in('staff')
     phone.get('/my/practice')
+    phone.find('.kp-picker summary').click()
     phone.find('input[name=kp][value="%s"]' % POINT).click()
     Select(phone.find('select[name=length]')).select_by_value('5')
     phone.button('开始自测').click()

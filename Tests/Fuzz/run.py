@@ -87,7 +87,8 @@ STAFF_OPS = SESSION_OPS | {
     'GET /api/v1/my/attempts/{attempt}', 'PUT /api/v1/my/attempts/{attempt}/answers/{position}',
     'POST /api/v1/my/attempts/{attempt}/submit', 'POST /api/v1/my/attempts/{attempt}/hidden', 'GET /api/v1/my/self-tests',
     'POST /api/v1/my/self-tests', 'POST /api/v1/my/self-tests/{attempt}/answers/{position}', 'GET /api/v1/my/practice-points',
-    'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/review', 'GET /api/v1/my/mastery', 'GET /api/v1/my/recommendations',
+    'GET /api/v1/my/wrong-questions', 'GET /api/v1/my/wrong-questions/{question}', 'GET /api/v1/my/review', 'GET /api/v1/my/mastery',
+    'GET /api/v1/my/recommendations',
     # training: signing in with the screen's code, rating what one attended, one's own record
     'POST /api/v1/training/sign-in', 'POST /api/v1/training/sessions/{session}/ratings', 'GET /api/v1/me/training',
     # the curriculum standards everyone is measured by
@@ -105,6 +106,7 @@ TRAINER_OPS = SESSION_OPS | {
     # marking and score reviews
     'GET /api/v1/marking', 'POST /api/v1/marking/{attempt}/{position}', 'GET /api/v1/score-reviews',
     'GET /api/v1/score-reviews/{review}/answers', 'POST /api/v1/score-reviews/{review}/answer',
+    'POST /api/v1/score-reviews/{review}/reopen',
     # training sessions: scheduling, invitees, attendance, the sign-in code, the evaluation
     'GET /api/v1/training/sessions', 'POST /api/v1/training/sessions', 'GET /api/v1/training/sessions/{session}',
     'PUT /api/v1/training/sessions/{session}', 'DELETE /api/v1/training/sessions/{session}',
@@ -116,6 +118,8 @@ TRAINER_OPS = SESSION_OPS | {
     # training reports and the coverage planner
     'GET /api/v1/training/reports/coverage', 'GET /api/v1/training/reports/half-year', 'GET /api/v1/training/reports/composition',
     'GET /api/v1/training/reports/curriculum', 'POST /api/v1/training/plan',
+    # 成绩总览 of their subtree
+    'GET /api/v1/results/overview',
     # the expert pools (read; their own subtree's and, read-only, their ancestors'), suggestions, the standards
     'GET /api/v1/experts', 'GET /api/v1/experts/activity', 'GET /api/v1/training/sessions/{session}/experts',
     'GET /api/v1/training/standards',
@@ -618,6 +622,10 @@ class Scenario:
             self.call(T, 'POST', API + '/marking/{attempt}/{position}', {'attempt': entry['attemptId'], 'position': entry['position']},
                       body={'score': min(1, entry['points']), 'comment': '复核后加分', 'reviewId': ids['R']})
         self.call(T, 'POST', API + '/score-reviews/{review}/answer', {'review': ids['R']}, body={'reply': '已复核，维持原判并加 1 分'})
+        # Reopened, it waits again and takes a new reply, confirmed against the score it now records.
+        _, reopened = self.call(T, 'POST', API + '/score-reviews/{review}/reopen', {'review': ids['R']})
+        confirm = {'scoreAfter': reopened['scoreNow']} if isinstance(reopened, dict) and reopened.get('scoreNow') is not None else {}
+        self.call(T, 'POST', API + '/score-reviews/{review}/answer', {'review': ids['R']}, body=dict({'reply': '重新复核，维持'}, **confirm))
         self.call(T, 'GET', API + '/marking')
 
         # Self-tests and the record
@@ -627,11 +635,18 @@ class Scenario:
         self.call(S, 'POST', API + '/my/self-tests/{attempt}/answers/{position}', {'attempt': self_test['id'], 'position': 0},
                   body={'response': valid_response(self_test['items'][0])})
         self.call(S, 'POST', API + '/my/self-tests', body={'wrongQuestions': True, 'length': 3}, expect=(201, 409))
-        self.call(S, 'GET', API + '/my/wrong-questions')
+        # Exam F's wrong answers joined the book at release (its keys show then); one entry opened.
+        _, book = self.call(S, 'GET', API + '/my/wrong-questions')
+        ids['WQ'] = book[0]['questionId'] if isinstance(book, list) and book else 'NO-SUCH-QUESTION'
+        self.call(S, 'GET', API + '/my/wrong-questions/{question}', {'question': ids['WQ']})
         self.call(S, 'GET', API + '/my/review')
         self.call(S, 'POST', API + '/my/self-tests', body={'dueReviews': True, 'length': 3}, expect=(201, 409))
         self.call(S, 'GET', API + '/my/mastery')
         self.call(S, 'GET', API + '/my/recommendations')
+
+        # 成绩总览 of the county: exam F (organised there) and the last twelve months
+        self.call(T, 'GET', API + '/results/overview', query={'unit': ids['county'], 'exam': ids['F']})
+        self.call(T, 'GET', API + '/results/overview', query={'unit': ids['county']})
 
         # Training reports and the coverage planner, over the county (today's China date is always a plannable day)
         for report in ('coverage', 'half-year', 'composition', 'curriculum'):
@@ -1147,6 +1162,8 @@ class Fuzzing:
             return [ids['RT'], ids['RH'], NOWHERE_ID]
         if name == 'round':
             return [2, 1, 3, 21]
+        if name == 'question' and label == 'GET /api/v1/my/wrong-questions/{question}':
+            return [ids['WQ'], 'NO-SUCH-QUESTION']
         if name == 'question':
             return [1, 2, 3, 201]
         if name == 'token':

@@ -174,7 +174,7 @@ import Testing
         ].joined(separator: "\n"))
         #expect(try await refused(["exam", "marks", "\(id)", "--import", badCells]))
         #expect(try await refused(["exam", "marks", "\(id)", "--import", badRows]))
-        #expect(try await database.results(ofExam: id, by: op).allSatisfy { $0.row.outcome == .pending && $0.row.score == nil })
+        #expect(try await database.results(ofExam: id, by: op).allSatisfy { $0.row.outcome == .notStarted && $0.row.score == nil })
         if Self.binaryBuilt {
             for file in [badCells, badRows] {
                 let result = try BinaryTests.run(["exam", "marks", "\(id)", "--import", file, "--db", db])
@@ -234,14 +234,17 @@ import Testing
         let rows = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }.map {
             $0.components(separatedBy: ",")
         }
-        #expect(rows[0] == ["单位", "工号", "姓名", "得分", "状态", "名次", "用时"])
+        #expect(rows[0] == ResultsCSV.header && rows[0].last == "用时（分钟）")
         let firstPoints = points["A"]![0]
-        #expect(rows.dropFirst().map { [$0[1], $0[3], $0[4], $0[5]] } == [
+        #expect(rows.dropFirst().map { [$0[4], $0[7], $0[8], $0[9]] } == [
             ["GD1", "100", "合格", "1"], ["GD2", "100", "合格", "1"], ["GD3", AppDatabase.points(100 - Double(firstPoints)!), "合格", "3"],
             ["GD4", "10", "不合格", "4"], ["GD5", "", "免考", ""],
         ])
-        // Marks from a paper sitting have no time used.
-        #expect(rows[1][0] == "天河区" && rows[1][6] == "" && rows[5][6] == "")
+        #expect(rows.dropFirst().allSatisfy { $0[0] == "2026年第四季度集中考核" && $0[1] == "60" })
+        #expect(rows[1][2] == "天河区" && rows[1][3] == "广州市 › 天河区" && rows[2][6] == "接访员")
+        // Marks from a paper sitting have no submission time or time used; GD4 sat online, its minutes a number.
+        #expect(rows[1][10] == "" && rows[1][11] == "" && rows[5][11] == "")
+        #expect(rows[4][10].hasPrefix("20") && Double(rows[4][11]) != nil)
         await #expect(throws: (any Error).self) { try await run(["exam", "results", "\(id)", "--export", export]) }
 
         try await run(["exam", "stats", "\(id)"])

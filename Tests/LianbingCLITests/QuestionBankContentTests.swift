@@ -87,4 +87,13 @@ import Testing
         let scenarios = questions.filter { $0.tags.contains("情景题") }
         #expect(scenarios.count * 4 >= questions.count)
     }
+
+    /// A question travels alone — on a paper, in a self-test, in the wrong-question book — so "本法" must say which law.
+    @Test func everyActiveStemThatSaysThisLawNamesIt() throws {
+        let questions = try Self.bank().questions.map(\.question).filter { $0.status == .active }
+        let named = try Regex("《[^》]+法》")
+        for question in questions where question.stem.contains("本法") {
+            #expect(question.stem.contains(named), "\(question.id): \(question.stem)")
+        }
+    }
 }

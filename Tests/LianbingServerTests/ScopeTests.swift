@@ -33,6 +33,7 @@ import Testing
         "DELETE /api/v1/session": "own session",
         "GET /api/v1/me": "own account",
         "GET /api/v1/openapi.json": "public API description",
+        "GET /sw.js": "the exam page's public service worker script; holds no data (TakingPageTests)",
         "POST /api/v1/me/password": "own password",
         "GET /": "the caller's own unit only (PageTests.homeShowsEachRoleItsOwnUnit)",
         "GET /units": "tree rooted at the caller's own unit",
@@ -53,6 +54,8 @@ import Testing
         "GET /my/practice": "the caller's own self-tests and the province-wide bank's practice points (MyPagesTests)",
         "POST /my/practice": "starts the caller's own self-test (MyPagesTests)",
         "GET /my/wrong-questions": "the caller's own wrong-question book (MyPagesTests)",
+        "GET /my/wrong-questions/{question}": "an entry of the caller's own wrong-question book; names no unit (WrongQuestionPageTests)",
+        "GET /api/v1/my/wrong-questions/{question}": "an entry of the caller's own wrong-question book; names no unit (WrongQuestionPageTests)",
         "GET /my/review": "the caller's own 今日复习 (ReviewPageTests)",
         "GET /my/record": "the caller's own results and score reviews (MyPagesTests)",
         "GET /my/mastery": "the caller's own mastery (MyPagesTests)",
@@ -124,6 +127,7 @@ import Testing
             "DELETE /api/v1/exams/{exam}": [Probe(method: .delete, uri: "/api/v1/exams/\(x)")],
             "GET /api/v1/score-reviews/{review}/answers": [Probe(method: .get, uri: "/api/v1/score-reviews/\(r)/answers")],
             "POST /api/v1/score-reviews/{review}/answer": [Probe(method: .post, uri: "/api/v1/score-reviews/\(r)/answer", json: #"{"reply":"越权"}"#)],
+            "POST /api/v1/score-reviews/{review}/reopen": [Probe(method: .post, uri: "/api/v1/score-reviews/\(r)/reopen", json: "{}")],
             "POST /api/v1/my/exams/{exam}/attempt": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/attempt", json: "{}")],
             "POST /api/v1/my/exams/{exam}/score-review": [Probe(method: .post, uri: "/api/v1/my/exams/\(x)/score-review", json: #"{"reason":"越权"}"#)],
             "GET /api/v1/my/attempts/{attempt}": [Probe(method: .get, uri: "/api/v1/my/attempts/\(a)")],
@@ -183,6 +187,9 @@ import Testing
             ],
             "POST /exams/{exam}/candidates/{number}/reopen": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/reopen", form: ["minutes": "30"])],
             "POST /exams/{exam}/candidates/{number}/excuse": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/excuse", form: ["reason": "越权"])],
+            "POST /exams/{exam}/candidates/{number}/withdraw-excuse": [
+                Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/withdraw-excuse", form: [:])
+            ],
             "POST /exams/{exam}/candidates/{number}/remove": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/remove", form: [:])],
             "GET /exams/{exam}/results": [Probe(method: .get, uri: "/exams/\(x)/results")],
             "GET /exams/{exam}/results.csv": [Probe(method: .get, uri: "/exams/\(x)/results.csv")],
@@ -191,7 +198,8 @@ import Testing
             "GET /exams/{exam}/edit": [Probe(method: .get, uri: "/exams/\(x)/edit")],
             "POST /exams/{exam}/edit": [Probe(method: .post, uri: "/exams/\(x)/edit", form: ["title": "越权", "action": "save"])],
             "POST /exams/{exam}/delete": [Probe(method: .post, uri: "/exams/\(x)/delete", form: [:])],
-            "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权"])],
+            "POST /score-reviews/{review}/answer": [Probe(method: .post, uri: "/score-reviews/\(r)/answer", form: ["reply": "越权", "confirm": "1"])],
+            "POST /score-reviews/{review}/reopen": [Probe(method: .post, uri: "/score-reviews/\(r)/reopen", form: [:])],
             "POST /score-reviews/{review}/mark/{position}": [Probe(method: .post, uri: "/score-reviews/\(r)/mark/0", form: ["score": "0"])],
             // Training sessions, attendance, sign-in and ratings: a session of another county (TrainingScopeTests).
             "GET /api/v1/training/sessions": [Probe(method: .get, uri: "/api/v1/training/sessions?unit=\(u)")],
@@ -245,6 +253,14 @@ import Testing
             "GET /training/{session}/sign-in-screen": [Probe(method: .get, uri: "/training/\(t)/sign-in-screen")],
             "POST /training/sign-in": [Probe(method: .post, uri: "/training/sign-in", form: ["code": "000000", "session": "\(t)"])],
             "POST /my/training/{session}/rating": [Probe(method: .post, uri: "/my/training/\(t)/rating", form: ["score": "1"])],
+            // 成绩总览: another county, or an exam another county organised (ResultsOverviewPageTests).
+            "GET /results": [Probe(method: .get, uri: "/results?unit=\(u)"), Probe(method: .get, uri: "/results?exam=\(x)")],
+            "GET /results/{file}": ResultsOverviewController.Export.allCases.flatMap {
+                [Probe(method: .get, uri: "/results/\($0.rawValue)?unit=\(u)"), Probe(method: .get, uri: "/results/\($0.rawValue)?exam=\(x)")]
+            },
+            "GET /api/v1/results/overview": [
+                Probe(method: .get, uri: "/api/v1/results/overview?unit=\(u)"), Probe(method: .get, uri: "/api/v1/results/overview?exam=\(x)"),
+            ],
             // Training dashboard, reports and planner (TrainingDashboardTests, TrainingPlanPageTests).
             "GET /training/dashboard": [Probe(method: .get, uri: "/training/dashboard?unit=\(u)")],
             "GET /training/reports/{file}": TrainingReportsController.Export.allCases.map {

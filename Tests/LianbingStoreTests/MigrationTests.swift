@@ -79,7 +79,8 @@ struct MigrationTests {
                 "v1 hierarchy, staff, accounts, sessions", "v2 question bank with revisions", "v3 exams, attempts, self-tests", "v4 audit scope, score changes after release",
                 "v5 training", "v6 report generation", "v7 contests", "v8 certificates", "v9 satisfaction ratings",
                 "v10 post certification, national qualifications", "v11 selections", "v12 lessons", "v13 lesson files", "v14 review schedule",
-                "v15 lesson progress, required lessons, study days",
+                "v15 lesson progress, required lessons, study days", "v16 last login", "v17 planned close",
+                "v18 exam instructions",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

@@ -3,12 +3,13 @@
 /// The order is total, so the same results always list the same way whatever order they were loaded in:
 /// 1. scored candidates (passed or failed): score descending, then time used ascending (a candidate who never
 ///    started has none and comes after those who have), then staff number ascending;
-/// 2. then pending (short answers not yet marked), then absent, then excused, each by staff number ascending.
+/// 2. then the unscored in `CandidateOutcome` order (pending marking, answering, time up unsubmitted, not started,
+///    absent, excused), each by staff number ascending.
 ///
 /// Ranks are competition ranks by score alone (1, 1, 3): time used orders equal scores in the list but does not
 /// separate them in rank, as a contest announces them. Scores are compared rounded to a millionth of a mark, so
 /// totals that differ only by the rounding of fractional item marks are equal in both order and rank. Pending
-/// candidates have no rank yet; absent and excused candidates have none at all. A passed or failed row without a
+/// candidates have no rank yet, nor do those still answering; absent and excused candidates have none at all. A passed or failed row without a
 /// score (which marking never produces) counts as 0.
 public enum ResultRanking {
     public static func rank(_ rows: [ResultRow]) -> [RankedResult] {
@@ -30,13 +31,11 @@ public enum ResultRanking {
         return ranked
     }
 
-    /// 0 scored, 1 pending, 2 absent, 3 excused.
+    /// 0 scored, then each unscored outcome in declaration order.
     private static func group(_ row: ResultRow) -> Int {
         switch row.outcome {
         case .passed, .failed: 0
-        case .pending: 1
-        case .absent: 2
-        case .excused: 3
+        default: CandidateOutcome.allCases.firstIndex(of: row.outcome)!
         }
     }
 

@@ -104,6 +104,8 @@ struct MeJSON: Codable, Sendable {
     var roleName: String
     var unit: UnitJSON
     var staffNumber: String?
+    /// The name on the staff record; absent for accounts without one.
+    var name: String?
     var mustChangePassword: Bool
     var csrfToken: String
 }

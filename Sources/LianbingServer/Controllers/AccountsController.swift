@@ -140,10 +140,12 @@ struct AccountsController {
         var query: String
         var rows: [AccountRow]
         var total: Int
+        var neverLoggedIn: Bool
         var pager: Pager
         var roles: [SelectOption]
         var scopeUnitCode: String
         var error: String?
+        var notice: String?
         var form: [String: String]
     }
 
@@ -151,18 +153,32 @@ struct AccountsController {
         try await renderList(request, context: context, error: nil, form: [:], status: .ok)
     }
 
+    /// A refusal an administrator can act on (their own account, one outside their subtree) comes back on the list
+    /// page, with the menu; anything else is an error page.
+    private func refused(_ error: LianbingError, _ request: Request, context: AppRequestContext, form: [String: String] = [:]) async throws -> Response {
+        switch error {
+        case .invalid(let message): try await renderList(request, context: context, error: message, form: form, status: .badRequest)
+        case .conflict(let message): try await renderList(request, context: context, error: message, form: form, status: .conflict)
+        case .notFound: try await renderList(request, context: context, error: error.message, form: form, status: .notFound)
+        default: throw error
+        }
+    }
+
     private func renderList(_ request: Request, context: AppRequestContext, error: String?, form: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.principal(.admin)
         let query = request.query("q")
         let unit = request.query("unit")
-        let page = try await database.accounts(query: query, unit: unit, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
+        // `never=1`: the administrators' 待办 of accounts nobody has signed in with yet.
+        let neverLoggedIn = request.query("never") == "1"
+        let page = try await database.accounts(
+            query: query, unit: unit, neverLoggedIn: neverLoggedIn, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
         let root = try await database.scopeRoot(for: principal)
         let chosenRole = form["role"] ?? Role.staff.rawValue
         let content = ListContent(
             query: query ?? "", rows: page.items.map(AccountRow.init), total: page.total,
-            pager: Pager(page: page, path: "/accounts", query: ["q": query, "unit": unit]),
+            neverLoggedIn: neverLoggedIn, pager: Pager(page: page, path: "/accounts", query: ["q": query, "unit": unit, "never": neverLoggedIn ? "1" : nil]),
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == chosenRole) },
-            scopeUnitCode: root.code, error: error, form: form)
+            scopeUnitCode: root.code, error: error, notice: Notice.message(request.query("done"), who: request.query("who")), form: form)
         return pages.render("accounts", title: "账号管理", path: "/accounts", session: context.session, content: content, status: status)
     }
 
@@ -171,11 +187,18 @@ struct AccountsController {
         var issued: [IssuedJSON]
         /// Stored, not computed: templates see stored properties only.
         var hasIssued: Bool
+        var note: String?
+        /// The slip list as CSV, which `issued.js` offers as a download: the passwords exist only in this page.
+        var csv: String?
+        var filename: String?
 
-        init(title: String, issued: [IssuedJSON]) {
+        init(title: String, issued: [IssuedJSON], note: String? = nil, csv: String? = nil, filename: String? = nil) {
             self.title = title
             self.issued = issued
             hasIssued = !issued.isEmpty
+            self.note = note
+            self.csv = csv
+            self.filename = filename
         }
     }
 
@@ -193,28 +216,31 @@ struct AccountsController {
             let content = IssuedContent(title: "账号已创建", issued: issued.map { [IssuedJSON($0)] } ?? [])
             return pages.render("issued", title: "账号已创建", path: "/accounts", session: context.session, content: content)
         } catch let error as LianbingError {
-            switch error {
-            case .invalid(let message), .conflict(let message):
-                return try await renderList(request, context: context, error: message, form: echo, status: .badRequest)
-            case .notFound:
-                return try await renderList(request, context: context, error: error.message, form: echo, status: .notFound)
-            default: throw error
-            }
+            // A taken username is the form's problem, as an empty one is.
+            if case .conflict(let message) = error { return try await renderList(request, context: context, error: message, form: echo, status: .badRequest) }
+            return try await refused(error, request, context: context, form: echo)
         }
     }
 
     @Sendable func formBulkCreate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.admin)
         let form = try await FormFields.from(request, context: context)
-        let result = try await database.createAccountsFromRoster(unit: try form.required("unit_code", "单位编码"), by: principal)
-        let csv = IssuedPasswordsCSV.encode(result.issued)
-        let filename = "initial-passwords-\(ChinaTime.civilDate(of: database.clock())).csv"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: csv)))
+        let result: RosterAccounts
+        do {
+            result = try await database.createAccountsFromRoster(unit: try form.required("unit_code", "单位编码"), by: principal)
+        } catch let error as LianbingError {
+            return try await refused(error, request, context: context)
+        }
+        var notes = [result.issued.isEmpty ? "没有需要开通的账号：该单位及下级的在岗工作人员都已有账号。" : "已开通 \(result.issued.count) 个账号，用户名为工号。"]
+        if !result.skipped.isEmpty {
+            notes.append("工号 \(result.skipped.joined(separator: "、")) 不能用作用户名，请在“新建账号”中为他们手工开通。")
+        }
+        // The page, not a bare download, so the administrator sees what was done; the CSV stays one tap away.
+        let csv = String(decoding: IssuedPasswordsCSV.encode(result.issued), as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
+        let content = IssuedContent(
+            title: "批量开通账号", issued: result.issued.map(IssuedJSON.init), note: notes.joined(separator: ""),
+            csv: result.issued.isEmpty ? nil : csv, filename: "initial-passwords-\(ChinaTime.civilDate(of: database.clock())).csv")
+        return pages.render("issued", title: "批量开通账号", path: "/accounts", session: context.session, content: content, scripts: ["issued.js"])
     }
 
     @Sendable func formResetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -224,12 +250,20 @@ struct AccountsController {
     }
 
     @Sendable func formDisable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await database.setDisabled(try context.parameters.require("username"), true, by: try context.principal(.admin))
-        return .redirect(to: "/accounts", type: .normal)
+        try await setDisabled(true, request, context: context)
     }
 
     @Sendable func formEnable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await database.setDisabled(try context.parameters.require("username"), false, by: try context.principal(.admin))
-        return .redirect(to: "/accounts", type: .normal)
+        try await setDisabled(false, request, context: context)
+    }
+
+    private func setDisabled(_ disabled: Bool, _ request: Request, context: AppRequestContext) async throws -> Response {
+        let username = try context.parameters.require("username")
+        do {
+            try await database.setDisabled(username, disabled, by: try context.principal(.admin))
+        } catch let error as LianbingError {
+            return try await refused(error, request, context: context)
+        }
+        return .redirect(to: "/accounts?done=\(disabled ? "disabled" : "enabled")&who=\(username.urlEncoded)", type: .normal)
     }
 }

@@ -4,8 +4,8 @@ import LianbingCore
 import LianbingStore
 
 /// One candidate of a published exam, and what an administrator may do for them: extra time or a late window,
-/// reopening a submitted paper, excusing (免考), removing one who has not started. Trainers see the page without
-/// the forms, since the store would refuse them.
+/// reopening a submitted paper, excusing (免考) and withdrawing it, removing one who has not started. Trainers see
+/// the page without the forms, since the store would refuse them.
 struct CandidatePagesController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -15,6 +15,7 @@ struct CandidatePagesController {
         router.post("/exams/:exam/candidates/:number/override", use: override)
         router.post("/exams/:exam/candidates/:number/reopen", use: reopen)
         router.post("/exams/:exam/candidates/:number/excuse", use: excuse)
+        router.post("/exams/:exam/candidates/:number/withdraw-excuse", use: withdrawExcuse)
         router.post("/exams/:exam/candidates/:number/remove", use: remove)
     }
 
@@ -30,6 +31,7 @@ struct CandidatePagesController {
         var editable: Bool
         var canReopen: Bool
         var canExcuse: Bool
+        var canWithdrawExcuse: Bool
         var canRemove: Bool
         var form: [String: String]
         var notice: String?
@@ -51,9 +53,10 @@ struct CandidatePagesController {
         }
         let isAdmin = principal.has(.admin)
         let content = Content(
-            exam: ExamHeading(exam), candidate: CandidateRow(progress, examCloses: exam.closesAt), isAdmin: isAdmin,
+            exam: ExamHeading(exam), candidate: CandidateRow(progress, exam: exam), isAdmin: isAdmin,
             editable: isAdmin && exam.status == .published, canReopen: progress.standing == .submitted,
-            canExcuse: progress.standing != .excused, canRemove: progress.attemptId == nil, form: form,
+            canExcuse: progress.standing != .excused, canWithdrawExcuse: progress.standing == .excused,
+            canRemove: progress.attemptId == nil, form: form,
             notice: Notice.message(request.query("done"), who: request.query("who")), error: error)
         return pages.render(
             "exam-candidate", title: "\(progress.name) · \(exam.title)", path: "/exams", session: context.session, content: content,
@@ -87,6 +90,12 @@ struct CandidatePagesController {
     @Sendable func excuse(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await act(request, context, done: "excused") { fields, id, number, principal in
             try await database.excuseCandidate(number, inExam: id, reason: fields["reason"] ?? "", by: principal)
+        }
+    }
+
+    @Sendable func withdrawExcuse(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await act(request, context, done: "excuse-withdrawn") { _, id, number, principal in
+            try await database.withdrawExcuse(of: number, inExam: id, by: principal)
         }
     }
 

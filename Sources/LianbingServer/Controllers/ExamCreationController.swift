@@ -4,9 +4,10 @@ import LianbingCore
 import LianbingFormats
 import LianbingStore
 
-/// Creating and editing a centralised assessment in the browser: one form that checks its blueprint against the bank
-/// before anything is saved (检查组卷规则), and saves a draft only when the store finds nothing wrong; and deleting
-/// a draft. Once published, an exam's settings stay as they are.
+/// Creating and editing a centralised assessment in the browser: one form that shows each shipped blueprint as a
+/// table, checks the chosen one against the bank and draws one paper to read before anything is saved (检查并预览),
+/// and saves a draft only when the store finds nothing wrong, each refusal beside its field; and deleting a draft.
+/// Once published, an exam's settings stay as they are.
 struct ExamCreationController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -29,14 +30,47 @@ struct ExamCreationController {
         var problems: [String]
         /// Stored, not computed: templates see stored properties only.
         var hasProblems: Bool
+        /// The checked blueprint as a table, for pasted text, which has no panel of its own.
+        var table: BlueprintTable?
+        var preview: PreviewView?
 
-        init(heading: String, feasible: Bool, summary: String?, problems: [String]) {
+        init(heading: String, feasible: Bool, summary: String?, problems: [String], table: BlueprintTable? = nil, preview: PreviewView? = nil) {
             self.heading = heading
             self.feasible = feasible
             self.summary = summary
             self.problems = problems
             hasProblems = !problems.isEmpty
+            self.table = table
+            self.preview = preview
         }
+    }
+
+    /// One paper as the preview lists it.
+    struct PreviewView {
+        struct Item {
+            var kind: String
+            var points: String
+            var knowledgePoint: String
+            var stem: String
+        }
+
+        var summary: String
+        var items: [Item]
+
+        init(_ preview: PaperPreview) {
+            summary = "共 \(preview.items.count) 题，满分 \(AppDatabase.points(preview.maxScore)) 分，平均难度 \(AppDatabase.points(preview.meanDifficulty))"
+            items = preview.items.map {
+                Item(kind: CandidateWording.kind($0.kind), points: AppDatabase.points($0.points), knowledgePoint: $0.knowledgePoint, stem: $0.stem)
+            }
+        }
+    }
+
+    /// A shipped blueprint as the form shows it; `manage.js` shows the one the select names.
+    struct BlueprintPanel {
+        var name: String
+        var chosen: Bool
+        var table: BlueprintTable
+        var text: String
     }
 
     struct PostChoice {
@@ -53,12 +87,26 @@ struct ExamCreationController {
         var form: ExamForm
         var blueprintFiles: [SelectOption]
         var units: [SelectOption]
+        /// A typed unit code is shown, not folded away.
+        var otherUnitOpen: Bool
         var qualifications: [SelectOption]
         var posts: [PostChoice]
         var reviewContents: [SelectOption]
         var reviewTimings: [SelectOption]
         var report: Report?
+        var blueprintPanels: [BlueprintPanel]
+        var messages: FieldMessages
+        var instructionsLength: Int
     }
+
+    /// The words by which the store and the form name each field, most specific first: the unit comes last, as
+    /// other messages mention units in passing. Feasibility problems name cells and knowledge points: the blueprint's.
+    static let fields: [(name: String, words: [String])] = [
+        ("title", ["考试名称"]), ("opens_at", ["开考时间"]), ("closes_at", ["截止时间", "结束时间"]), ("duration_minutes", ["答题时长"]),
+        ("pass_mark", ["合格分数"]), ("review_request_days", ["成绩复核申请期限"]), ("partial_percent", ["少选得分"]),
+        ("instructions", ["考生须知"]), ("blueprint", ["组卷规则", "细目", "知识点", "曝光", "互斥", "难度", "题库"]),
+        ("unit_code", ["考生", "单位"]),
+    ]
 
     @Sendable func newPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
@@ -97,9 +145,10 @@ struct ExamCreationController {
         let form = ExamForm(fields, posts: try await database.posts())
         let checking = fields["action"] == "check"
         func refused(_ problems: [String], _ status: HTTPResponse.Status) async throws -> Response {
-            let heading = checking ? "无法检查组卷规则" : "未能保存，请修改以下问题"
-            let report = Report(heading: heading, feasible: false, summary: nil, problems: problems)
-            return try await render(form, report: report, editing: editing, context: context, principal: principal, status: status)
+            let messages = FieldMessages(problems, fields: Self.fields)
+            let heading = checking ? "无法检查组卷规则，请修改标出的问题" : "未能保存，请修改标出的问题"
+            let report = Report(heading: heading, feasible: false, summary: nil, problems: messages.general)
+            return try await render(form, report: report, messages: messages, editing: editing, context: context, principal: principal, status: status)
         }
         do {
             if checking {
@@ -125,24 +174,28 @@ struct ExamCreationController {
         }
     }
 
-    /// The feasibility report: the blueprint against the current bank, for the candidates the list would hold today.
+    /// The feasibility report: the blueprint against the current bank, for the candidates the list would hold today;
+    /// when feasible, one paper drawn from it to read.
     private func check(_ form: ExamForm, principal: Principal) async throws -> Report {
         guard !form.unit.isEmpty else { throw FormProblems(["请选择考生所在单位"]) }
         let candidates = try await database.candidateCount(unit: form.unit, posts: form.posts, by: principal)
         let blueprint = try form.blueprint(shipped).get().blueprint
         var problems = try await database.checkBlueprint(blueprint, candidates: max(1, candidates), by: principal).map(\.description)
+        let preview = problems.isEmpty ? try await database.previewPaper(blueprint, candidates: max(1, candidates), by: principal) : nil
         if candidates == 0 { problems.insert("考生名单为空：所选单位及下级没有符合条件的在岗人员", at: 0) }
         let summary = "每份试卷 \(blueprint.questionCount) 题，总分 \(AppDatabase.points(blueprint.totalPoints)) 分，"
             + "\(blueprint.cells.count) 个细目；按今天的花名册，考生 \(candidates) 人"
         return Report(
             heading: problems.isEmpty ? "组卷规则可行" : "组卷规则不可行，共 \(problems.count) 个问题", feasible: problems.isEmpty,
-            summary: summary, problems: problems)
+            summary: summary, problems: problems, table: form.blueprintFile.isEmpty ? BlueprintTable(blueprint) : nil,
+            preview: preview.map(PreviewView.init))
     }
 
     private func render(
-        _ form: ExamForm, report: Report?, editing: Int64?, context: AppRequestContext, principal: Principal,
+        _ form: ExamForm, report: Report?, messages: FieldMessages = .none, editing: Int64?, context: AppRequestContext, principal: Principal,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let files = shipped.files()
         let posts = try await database.posts()
         let units = try await UnitChoices.options(selected: form.unitCode, for: principal, database: database)
         var form = form
@@ -152,19 +205,21 @@ struct ExamCreationController {
         let content = Content(
             examId: editing, heading: heading, action: editing.map { "/exams/\($0)/edit" } ?? "/exams",
             form: form,
-            blueprintFiles: shipped.files().map {
+            blueprintFiles: files.map {
                 SelectOption(
                     value: $0.name, label: "\($0.name)（\($0.blueprint.questionCount) 题，\(AppDatabase.points($0.blueprint.totalPoints)) 分）",
                     selected: $0.name == form.blueprintFile)
             },
-            units: units,
+            units: units, otherUnitOpen: !form.otherUnitCode.isEmpty,
             qualifications: try await database.qualifications().filter { $0.kind == .internal }.map {
                 SelectOption(value: String($0.id), label: "\($0.name)（有效期 \($0.validityYears ?? 0) 年）", selected: String($0.id) == form.qualification)
             },
             posts: posts.enumerated().map { PostChoice(field: "post_\($0.offset)", name: $0.element, checked: form.posts.contains($0.element)) },
             reviewContents: ReviewPolicy.Content.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewContent) },
             reviewTimings: ReviewPolicy.Timing.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.reviewTiming) },
-            report: report)
+            report: report,
+            blueprintPanels: files.map { BlueprintPanel(name: $0.name, chosen: $0.name == form.blueprintFile, table: BlueprintTable($0.blueprint), text: $0.text) },
+            messages: messages, instructionsLength: AppDatabase.instructionsLength)
         return pages.render(
             "exam-new", title: heading, path: "/exams", session: context.session, content: content, status: status,
             styles: ["manage.css"], scripts: ["manage.js"])

@@ -50,19 +50,21 @@ struct ExamReportsController {
             + "\(outcome(change.passedBefore)) → \(outcome(change.passedAfter))（\(change.reason)，\(change.actor)）"
     }
 
-    /// The same file as `lianbing exam results --export`, for the unit chosen on the page or the whole exam.
+    /// The same file as `lianbing exam results --export`, for the unit chosen on the page or the whole exam, named
+    /// after the exam.
     @Sendable func resultsCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
-        let id = try examId(context)
+        let exam = try await database.exam(try examId(context), by: principal)
         let unit = request.query("unit")
-        let results = try await database.results(ofExam: id, by: principal).filter { unit == nil || $0.row.unitCode == unit }
+        let results = try await database.results(ofExam: exam.id, by: principal).filter { unit == nil || $0.row.unitCode == unit }
         return Response(
             status: .ok,
             headers: [
-                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"exam-\(id)-results.csv\"",
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: ContentDisposition.attachment(ResultsCSV.filename(title: exam.title), fallback: "exam-\(exam.id)-results.csv"),
                 .cacheControl: "no-store",
             ],
-            body: .init(byteBuffer: ByteBuffer(bytes: ResultsCSV.encode(results))))
+            body: .init(byteBuffer: ByteBuffer(bytes: ResultsCSV.encode(results, title: exam.title, passMark: exam.passMark))))
     }
 
     struct StatisticsContent {

@@ -31,6 +31,7 @@ struct ExamsController {
         router.get("/api/v1/score-reviews", use: scoreReviews)
         router.get("/api/v1/score-reviews/:review/answers", use: scoreReviewAnswers)
         router.post("/api/v1/score-reviews/:review/answer", use: answerScoreReview)
+        router.post("/api/v1/score-reviews/:review/reopen", use: reopenScoreReview)
         router.get("/api/v1/units/:code/mastery", use: unitMastery)
         router.get("/api/v1/staff/:number/mastery", use: staffMastery)
     }
@@ -65,6 +66,8 @@ struct ExamsController {
         var partialShare: Double?
         var reviewRequestDays: Int?
         var seed: UInt64?
+        /// 考生须知, shown to candidates before they start.
+        var instructions: String?
     }
 
     struct CandidateRequest: Decodable { var staffNumber: String }
@@ -86,7 +89,11 @@ struct ExamsController {
         /// The score review a released result is re-marked in.
         var reviewId: Int64?
     }
-    struct ReplyRequest: Decodable { var reply: String }
+    struct ReplyRequest: Decodable {
+        var reply: String
+        /// The score after the caller confirms (as `scoreNow` showed it); refused with 409 if it has changed since.
+        var scoreAfter: Double?
+    }
 
     @Sendable func checkBlueprint(_ request: Request, context: AppRequestContext) async throws -> JSONBody<BlueprintCheckJSON> {
         let principal = try context.principal(.trainer)
@@ -135,7 +142,7 @@ struct ExamsController {
             opensAt: body.opensAt, closesAt: body.closesAt, durationMinutes: body.durationMinutes, passMark: body.passMark,
             certifies: body.certifies ?? false, review: body.review ?? ReviewPolicy(content: .score, timing: .afterRelease),
             multipleChoice: body.partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: body.reviewRequestDays ?? 7,
-            seed: body.seed, qualificationId: body.qualificationId)
+            seed: body.seed, qualificationId: body.qualificationId, instructions: body.instructions ?? "")
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Exam> {
@@ -219,7 +226,12 @@ struct ExamsController {
     @Sendable func answerScoreReview(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ScoreReview> {
         let body = try await request.decodeJSON(ReplyRequest.self, context: context)
         return JSONBody(try await database.answerScoreReview(
-            try context.parameters.require("review", as: Int64.self), reply: body.reply, by: try context.principal(.trainer)))
+            try context.parameters.require("review", as: Int64.self), reply: body.reply, confirming: body.scoreAfter,
+            by: try context.principal(.trainer)))
+    }
+
+    @Sendable func reopenScoreReview(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ScoreReview> {
+        JSONBody(try await database.reopenScoreReview(try context.parameters.require("review", as: Int64.self), by: try context.principal(.trainer)))
     }
 
     @Sendable func unitMastery(_ request: Request, context: AppRequestContext) async throws -> JSONBody<MasteryReport> {

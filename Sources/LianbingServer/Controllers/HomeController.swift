@@ -13,6 +13,11 @@ struct HomeController {
     }
 
     struct HomeContent {
+        /// The name on the staff record, else the username.
+        var greeting: String
+        /// 待办, most urgent first.
+        var todo: [TodoRow]
+        var hasTodo: Bool
         var unitName: String
         var unitLevel: String
         var isStaff: Bool
@@ -25,6 +30,8 @@ struct HomeController {
         var training: TrainingBrief?
         /// 持证上岗: holders in the administrator's subtree past the grace period without a certificate; `nil` when none.
         var lackingCertification: Int?
+        /// 成绩总览 of the cities, for the province administrator (partial `results-home`).
+        var results: ReportTableView?
     }
 
     struct TrainingBrief: Sendable {
@@ -49,12 +56,16 @@ struct HomeController {
                 upcoming: record.upcoming.isEmpty ? nil : record.upcoming.count)
         }
         let lacking = role == .admin ? try await database.lackingCertificationCount(for: principal) : 0
+        let name = try await database.personName(of: principal)
+        let todo = try await database.todo(for: principal).map(TodoRow.init)
         let content = HomeContent(
+            greeting: name ?? context.session?.account.username ?? "", todo: todo, hasTodo: !todo.isEmpty,
             unitName: detail.unit.name, unitLevel: detail.unit.level.displayName, isStaff: role == .staff, isTrainer: role == .trainer,
             isAdmin: role == .admin, staffNumber: context.session?.account.staffNumber,
             staffCount: role == .staff ? nil : detail.staffCount, childCount: role == .staff ? nil : detail.unit.childCount, training: training,
-            lackingCertification: lacking > 0 ? lacking : nil)
-        return pages.render("home", title: "首页", path: "/", session: context.session, unitName: detail.unit.name, content: content)
+            lackingCertification: lacking > 0 ? lacking : nil, results: try await ResultsOverviewController.homeBlock(database, for: principal))
+        return pages.render(
+            "home", title: "首页", path: "/", session: context.session, unitName: detail.unit.name, content: content, styles: ["dashboard.css"])
     }
 
     struct Health: Encodable, Sendable { var status: String }

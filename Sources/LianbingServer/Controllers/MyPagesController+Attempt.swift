@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LianbingCore
 import LianbingStore
@@ -15,6 +16,9 @@ extension MyPagesController {
         var policy: String
     }
 
+    /// Marks the one response `sw.js` may keep for reloading offline; any other page at the address drops the copy.
+    static let offlineCopy = HTTPField.Name("Lianbing-Offline")!
+
     struct ResultContent {
         var attemptId: Int64
         var title: String
@@ -23,6 +27,8 @@ extension MyPagesController {
         var score: String?
         var outcome: String?
         var passed: Bool
+        /// Questions, total points and pass mark of an assessment; `nil` for a self-test.
+        var paper: String?
         var note: String?
         var items: [ItemView]
         var backHref: String
@@ -90,9 +96,11 @@ extension MyPagesController {
             let content = TakeContent(
                 title: view.title, data: try Self.json(view), deadline: view.deadline?.chinaTime ?? "",
                 policy: rules.map { CandidateWording.policy($0.review) } ?? "")
-            return pages.render(
+            var page = pages.render(
                 "my-take", title: view.title, path: "/my/exams", session: context.session, content: content,
-                styles: Self.styles, scripts: ["question-form.js", "take.js"])
+                styles: Self.styles, scripts: ["question-form.js", "take.js"], exit: .init(href: "/my/exams", label: "离开考试", current: false))
+            page.headers[Self.offlineCopy] = "exam"
+            return page
         }
         let note: String? =
             switch view.review {
@@ -105,7 +113,8 @@ extension MyPagesController {
         let content = ResultContent(
             attemptId: id, title: view.title, state: view.state.label, submittedAt: view.submittedAt?.chinaTime,
             score: view.score.map { CandidateWording.score($0, of: view.maxScore) }, outcome: view.outcome?.label,
-            passed: view.outcome == .passed, note: note,
+            passed: view.outcome == .passed,
+            paper: CandidateWording.paper(questions: view.items.count, points: view.maxScore, passMark: rules?.passMark), note: note,
             items: (view.review ?? .score) >= .answers ? view.items.map { ItemView($0, lessons: lessons[$0.position]) } : [],
             backHref: "/my/record", backLabel: "返回我的记录")
         return pages.render(

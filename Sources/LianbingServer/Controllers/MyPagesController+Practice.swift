@@ -3,7 +3,8 @@ import Hummingbird
 import LianbingCore
 import LianbingStore
 
-/// Self-tests: choosing knowledge points, answering with instant feedback, and the wrong-question book.
+/// Self-tests: choosing knowledge points and answering with instant feedback. The wrong-question book is in
+/// `MyPagesController+WrongQuestions.swift`.
 extension MyPagesController {
     struct PointGroup {
         struct Child {
@@ -19,12 +20,21 @@ extension MyPagesController {
 
     struct PracticeContent {
         var groups: [PointGroup]
+        var hasGroups: Bool
         var lengths: [SelectOption]
         var wrongLengths: [SelectOption]
         var wrongCount: Int
         var hasWrong: Bool
         var current: AttemptSummary?
         var recent: [SelfTestRow]
+        /// The caller's weakest points a self-test can draw on, weakest first: what the one-tap choice practises.
+        var weakest: [WeakChoice]
+        var hasWeakest: Bool
+    }
+
+    struct WeakChoice {
+        var point: String
+        var percent: Int
     }
 
     struct SelfTestRow {
@@ -41,6 +51,7 @@ extension MyPagesController {
         let points = try await database.practicePoints(by: principal)
         let wrong = try await database.wrongBook(by: principal).count
         let selfTests = try await database.mySelfTests(by: principal)
+        let weakest = try await weakestPoints(by: principal, practicable: points)
         let tops = points.filter { !$0.knowledgePoint.contains("/") }
         let groups = tops.map { top in
             PointGroup(
@@ -50,14 +61,29 @@ extension MyPagesController {
         }
         let options = { (chosen: Int) in Self.lengths.map { SelectOption(value: String($0), label: "\($0) 题", selected: $0 == chosen) } }
         let content = PracticeContent(
-            groups: groups, lengths: options(10), wrongLengths: options(20), wrongCount: wrong, hasWrong: wrong > 0,
+            groups: groups, hasGroups: !groups.isEmpty, lengths: options(10), wrongLengths: options(20), wrongCount: wrong, hasWrong: wrong > 0,
             current: selfTests.first { $0.state == .inProgress },
             recent: selfTests.filter { $0.state == .submitted }.prefix(10).map {
                 SelfTestRow(
                     href: "/my/self-tests/\($0.id)", started: $0.startedAt.chinaTime, state: $0.state.label,
                     result: Self.selfTestResult($0))
-            })
-        return pages.render("my-practice", title: "自我测试", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
+            },
+            weakest: weakest.map { WeakChoice(point: $0.knowledgePoint, percent: Self.percent($0.accuracy)) }, hasWeakest: !weakest.isEmpty)
+        return pages.render(
+            "my-practice", title: "自我测试", path: "/my/practice", session: context.session, content: content,
+            styles: Self.styles + ["practice.css"])
+    }
+
+    /// How many weak points the one-tap choice practises: the few most in need, so that each gets several questions.
+    static let weakestCount = 3
+
+    /// The caller's weakest points (`WeakPoint.weakest`, from assessments and self-tests) that have practice
+    /// questions to draw on, at most `weakestCount`.
+    func weakestPoints(by principal: Principal, practicable: [PracticePoint]) async throws -> [WeakPoint] {
+        let mastery = try await database.mastery(by: principal)
+        let drawable = Set(practicable.map(\.knowledgePoint))
+        return Array(WeakPoint.weakest(assessment: mastery.assessment, selfTest: mastery.selfTest)
+            .filter { drawable.contains($0.knowledgePoint) }.prefix(Self.weakestCount))
     }
 
     /// Every self-test question is worth one point, so the score reads as questions right; a short answer is
@@ -66,18 +92,25 @@ extension MyPagesController {
         summary.score.map { "答对 \(CandidateWording.points($0)) / \(summary.questions) 题" } ?? "\(summary.questions) 题（含简答题，自行对照）"
     }
 
-    /// The setup form: knowledge points (any number of `kp` fields) and a length, `wrong` for the book, or `review`
-    /// for the questions due in 今日复习.
+    /// The setup form: knowledge points (any number of `kp` fields) and a length, `weakest` for the caller's weakest
+    /// points as they stand now, `wrong` for the book, or `review` for the questions due in 今日复习.
     @Sendable func startPractice(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let body = String(buffer: try await request.collectBody(upTo: context.maxUploadSize))
         let fields = FormFields(body)
         let length = Int(fields["length"] ?? "") ?? 10
+        let principal = try context.principal()
+        var weakest: [String] = []
+        if fields["weakest"] != nil {
+            weakest = try await weakestPoints(by: principal, practicable: try await database.practicePoints(by: principal)).map(\.knowledgePoint)
+            guard !weakest.isEmpty else { throw LianbingError.conflict("还没有薄弱知识点：做过集中考核或自我测试后再来") }
+        }
         let selfTest: SelfTestRequest =
             if fields["review"] != nil { .dueReviews(length: length) }
+            else if !weakest.isEmpty { .knowledgePoints(weakest, length: length) }
             else if fields["wrong"] != nil { .wrongQuestions(length: length) }
             else { .knowledgePoints(Self.values(of: "kp", in: body), length: length) }
-        let attempt = try await database.startSelfTest(selfTest, by: try context.principal())
+        let attempt = try await database.startSelfTest(selfTest, by: principal)
         return .redirect(to: "/my/self-tests/\(attempt.id)", type: .normal)
     }
 
@@ -116,52 +149,11 @@ extension MyPagesController {
         let checked = try await database.lessonChecked(by: id, for: principal)
         let content = ResultContent(
             attemptId: id, title: "自我测试（\(view.startedAt.chinaTime)）", state: view.state.label, submittedAt: view.submittedAt?.chinaTime,
-            score: "答对 \(right) / \(view.items.count) 题", outcome: nil, passed: false,
+            score: "答对 \(right) / \(view.items.count) 题", outcome: nil, passed: false, paper: nil,
             note: view.state == .abandoned ? "这次自测未做完就开始了新的自测，已作废；下面是已作答的题目。" : nil,
             items: view.items.filter { $0.feedback != nil }.map { ItemView($0, lessons: lessons[$0.position]) }, backHref: checked.map { "/school/lessons/\($0.id)" } ?? "/my/practice",
             backLabel: checked.map { "返回微课《\($0.title)》" } ?? "返回自我测试")
         return pages.render("my-attempt", title: "自测结果", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
-    }
-
-    struct WrongGroup {
-        struct Entry {
-            var stem: String
-            var kind: String
-            var remaining: String
-            var updated: String
-        }
-
-        var point: String
-        var entries: [Entry]
-        var lessons: [LessonLink] = []
-        var hasLessons = false
-    }
-
-    struct WrongContent {
-        var groups: [WrongGroup]
-        var count: Int
-        var hasEntries: Bool
-        var lengths: [SelectOption]
-    }
-
-    @Sendable func wrongQuestionsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let book = try await database.wrongBook(by: try context.principal())
-        var groups: [WrongGroup] = []
-        for entry in book {
-            if groups.last?.point != entry.knowledgePoint { groups.append(WrongGroup(point: entry.knowledgePoint, entries: [])) }
-            groups[groups.count - 1].entries.append(.init(
-                stem: entry.stem, kind: CandidateWording.kind(entry.kind),
-                remaining: "再答对 \(WrongBookEntry.streakToLeave - entry.streak) 次移出", updated: entry.updatedAt.chinaTime))
-        }
-        let lessons = Dictionary(uniqueKeysWithValues: try await database.pointLessons(groups.map(\.point)).map { ($0.knowledgePoint, $0) })
-        for index in groups.indices {
-            groups[index].lessons = LessonLink.links(lessons[groups[index].point].map { [$0] } ?? [])
-            groups[index].hasLessons = !groups[index].lessons.isEmpty
-        }
-        let content = WrongContent(
-            groups: groups, count: book.count, hasEntries: !book.isEmpty,
-            lengths: Self.lengths.map { SelectOption(value: String($0), label: "\($0) 题", selected: $0 == 20) })
-        return pages.render("my-wrong-questions", title: "错题本", path: "/my/practice", session: context.session, content: content, styles: Self.styles)
     }
 
     @Sendable func practicePoints(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[PracticePoint]> {

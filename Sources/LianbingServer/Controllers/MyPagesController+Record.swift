@@ -3,7 +3,7 @@ import Hummingbird
 import LianbingCore
 import LianbingStore
 
-/// The candidate's record: every exam sat, its result as the policy allows, score reviews, and mastery.
+/// The candidate's record: every exam sat, its result as the policy allows, and score reviews.
 extension MyPagesController {
     struct RecordRow {
         var examId: Int64
@@ -57,37 +57,6 @@ extension MyPagesController {
             exam: try context.parameters.require("exam", as: Int64.self), reason: fields["reason"] ?? "", by: try context.principal())
         return .redirect(to: "/my/record", type: .normal)
     }
-
-    struct MasterySection {
-        struct Bar {
-            var name: String
-            var percent: Int
-            var detail: String
-        }
-
-        var title: String
-        var note: String
-        var bars: [Bar]
-        var empty: String
-    }
-
-    @Sendable func masteryPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let report = try await database.mastery(by: try context.principal())
-        let bars = { (mastery: Mastery) in
-            mastery.byKnowledgePoint.sorted { $0.key < $1.key }.compactMap { name, point in
-                point.accuracy.map {
-                    MasterySection.Bar(name: name, percent: Int(($0 * 100).rounded()), detail: "答 \(point.answered) 题，全对 \(point.correct) 题")
-                }
-            }
-        }
-        let sections = [
-            MasterySection(
-                title: "集中考核", note: "已交卷的集中考核，每题只有一次机会。", bars: bars(report.assessment),
-                empty: "还没有已交卷的集中考核。"),
-            MasterySection(title: "自我测试", note: "自测可反复练习，答完一题即计入。", bars: bars(report.selfTest), empty: "还没有做过自我测试。"),
-        ]
-        return pages.render("my-mastery", title: "知识点掌握情况", path: "/my/record", session: context.session, content: ["sections": sections], styles: Self.styles)
-    }
 }
 
 extension MyPagesController.ReviewView {
@@ -96,6 +65,6 @@ extension MyPagesController.ReviewView {
         reason = review.reason
         answer = review.reply
         answeredAt = review.answeredAt?.chinaTime
-        change = review.answeredAt == nil ? nil : "复核前 \(review.scoreBefore.map(CandidateWording.points) ?? "—") 分，复核后 \(review.scoreAfter.map(CandidateWording.points) ?? "—") 分"
+        change = review.answeredAt == nil ? nil : "复核结果：\(review.result)"
     }
 }

@@ -20,6 +20,8 @@ struct MyPagesController {
         router.post("/my/practice", use: startPractice)
         router.get("/my/self-tests/:attempt", use: selfTestPage)
         router.get("/my/wrong-questions", use: wrongQuestionsPage)
+        router.get("/my/wrong-questions/:question", use: wrongQuestionPage)
+        router.get("/api/v1/my/wrong-questions/:question", use: wrongQuestion)
         router.get("/my/review", use: reviewPage)
         router.get("/api/v1/my/practice-points", use: practicePoints)
         router.get("/my/record", use: recordPage)
@@ -33,7 +35,12 @@ struct MyPagesController {
         var opens: String
         var closes: String
         var duration: String
+        /// Questions, total points and pass mark, told before starting.
+        var paper: String
         var status: String
+        /// 考生须知, line by line, until the candidate has finished.
+        var instructions: [String]
+        var hasInstructions: Bool
         var deadline: String?
         var result: String?
         var policy: String
@@ -52,11 +59,19 @@ struct MyPagesController {
         let principal = try context.principal()
         let exams = try await database.myExams(by: principal)
         let rules = try await database.candidateRules(by: principal)
+        // Until the candidate has finished: what to read before starting and while answering.
+        let instructions = { (exam: MyExam) -> [String] in
+            [.upcoming, .open].contains(exam.phase) && [.notStarted, .inProgress].contains(exam.standing)
+                ? exam.instructions.split(whereSeparator: \.isNewline).map(String.init) : []
+        }
         let rows = exams.map { exam in
             let active = exam.phase == .open && [.notStarted, .inProgress].contains(exam.standing)
             return (exam, ExamRow(
                 examId: exam.examId, title: exam.title, opens: exam.opensAt.chinaTime, closes: exam.closesAt.chinaTime,
-                duration: CandidateWording.minutes(exam.duration), status: "\(exam.phase.label) · \(exam.standing.label)",
+                duration: CandidateWording.minutes(exam.duration),
+                paper: CandidateWording.paper(questions: exam.questionCount, points: exam.maxScore, passMark: rules[exam.examId]?.passMark),
+                status: "\(exam.phase.label) · \(exam.standing.label)",
+                instructions: instructions(exam), hasInstructions: !instructions(exam).isEmpty,
                 deadline: exam.standing == .inProgress ? exam.deadline?.chinaTime : nil, result: Self.result(exam),
                 policy: rules[exam.examId].map { CandidateWording.policy($0.review) } ?? "",
                 canStart: active && exam.standing == .notStarted, canContinue: active && exam.standing == .inProgress,

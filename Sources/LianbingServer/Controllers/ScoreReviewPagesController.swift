@@ -4,7 +4,8 @@ import LianbingCore
 import LianbingStore
 
 /// Score reviews (成绩复核) in the browser: candidates' requests after release, unanswered first, the candidate's
-/// short answers to mark again, and the trainer's reply, which records the candidate's score at that moment.
+/// short answers to mark again, and the trainer's reply, confirmed against the result the server computed (before →
+/// after, or 维持原分) and recording it. An answered request can be reopened to mark and answer again.
 struct ScoreReviewPagesController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -13,6 +14,7 @@ struct ScoreReviewPagesController {
         router.get("/score-reviews", use: reviewsPage)
         router.post("/score-reviews/:review/answer", use: answer)
         router.post("/score-reviews/:review/mark/:position", use: mark)
+        router.post("/score-reviews/:review/reopen", use: reopen)
     }
 
     struct ReviewEntry {
@@ -28,6 +30,10 @@ struct ScoreReviewPagesController {
         var answeredBy: String?
         var answeredAt: String?
         var scoreAfter: String
+        /// Before → after, or 维持原分: what answering records (pending), or recorded (answered).
+        var result: String
+        /// The score now, exactly, for the reply form to confirm; empty when the attempt has none.
+        var expected: String
         var draft: String
         /// Named apart from `MarkingEntry.entryError`: Mustache would otherwise show a refused reply in every
         /// answer's form beneath it, looking a missing value up in the enclosing contexts.
@@ -49,6 +55,8 @@ struct ScoreReviewPagesController {
             answeredBy = review.answeredBy
             answeredAt = review.answeredAt?.chinaTime
             scoreAfter = review.scoreAfter.map(AppDatabase.points) ?? "—"
+            result = review.result
+            expected = review.scoreNow.map { String($0) } ?? ""
             self.draft = draft
             replyError = error
         }
@@ -85,7 +93,7 @@ struct ScoreReviewPagesController {
         let content = ReviewsContent(
             pending: entries.filter { $0.answeredAt == nil }, answered: entries.filter { $0.answeredAt != nil }, notice: notice)
         return pages.render(
-            "score-reviews", title: "成绩复核", path: "/marking", session: context.session, content: content, status: status,
+            "score-reviews", title: "成绩复核", path: "/score-reviews", session: context.session, content: content, status: status,
             styles: ["manage.css"])
     }
 
@@ -109,9 +117,15 @@ struct ScoreReviewPagesController {
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
         let id = try context.parameters.require("review", as: Int64.self)
-        let reply = try await FormFields.from(request, context: context)["reply"] ?? ""
+        let fields = try await FormFields.from(request, context: context)
+        let reply = fields["reply"] ?? ""
         do {
-            _ = try await database.answerScoreReview(id, reply: reply, by: principal)
+            guard fields["confirm"] != nil else { throw LianbingError.invalid("请核对复核结果，勾选确认后再答复") }
+            let expected = try fields["expected"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                guard let value = Double(text) else { throw LianbingError.invalid("确认的复核后得分无效") }
+                return value
+            }
+            _ = try await database.answerScoreReview(id, reply: reply, confirming: expected, by: principal)
         } catch let error as LianbingError {
             switch error {
             case .invalid: return try await renderReviews(typed: (id, reply, error.message), context: context, status: .badRequest)
@@ -120,5 +134,12 @@ struct ScoreReviewPagesController {
             }
         }
         return .redirect(to: "/score-reviews?done=answered", type: .normal)
+    }
+
+    /// Sets an answered request back to waiting, to mark again and answer anew.
+    @Sendable func reopen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("review", as: Int64.self)
+        _ = try await database.reopenScoreReview(id, by: try context.principal(.trainer))
+        return .redirect(to: "/score-reviews?done=review-reopened#r\(id)", type: .normal)
     }
 }

@@ -138,7 +138,8 @@ struct SessionController {
             response.headers[.retryAfter] = String(seconds)
             return response
         }
-        return .redirect(to: session.account.mustChangePassword ? "/" : "/password?done=1", type: .normal)
+        // Back to this page either way, to say it worked: a forced change used to land on the home page unannounced.
+        return .redirect(to: "/password?done=1", type: .normal)
     }
 
     // MARK: Shared
@@ -198,7 +199,8 @@ struct SessionController {
         let account = session.account
         return MeJSON(
             username: account.username, role: account.role, roleName: account.role.displayName, unit: UnitJSON(unit),
-            staffNumber: account.staffNumber, mustChangePassword: account.mustChangePassword, csrfToken: session.csrfToken)
+            staffNumber: account.staffNumber, name: try await database.personName(of: session.principal),
+            mustChangePassword: account.mustChangePassword, csrfToken: session.csrfToken)
     }
 
     private func renderLogin(request: Request, username: String, error: String?, status: HTTPResponse.Status) -> Response {

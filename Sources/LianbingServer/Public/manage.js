@@ -32,7 +32,21 @@
       var text;
       try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (error) { text = new TextDecoder('gb18030').decode(bytes); }
       document.getElementById(upload.getAttribute('data-into')).value = text.replace(/^\uFEFF/, '');
-      document.getElementById(upload.getAttribute('data-choose')).value = '';
+      var chosen = document.getElementById(upload.getAttribute('data-choose'));
+      chosen.value = '';
+      chosen.dispatchEvent(new Event('change'));
     });
+  }
+
+  // The chosen shipped blueprint's table and text show, the pasted text only when no file is chosen.
+  var chooser = document.getElementById('blueprint-file');
+  if (chooser) {
+    var showChosen = function () {
+      document.querySelectorAll('[data-blueprint]').forEach(function (panel) {
+        panel.hidden = panel.getAttribute('data-blueprint') !== chooser.value;
+      });
+    };
+    chooser.addEventListener('change', showChosen);
+    showChosen();
   }
 })();

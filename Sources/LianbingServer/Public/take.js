@@ -2,6 +2,7 @@
 // connection, a reload, a closed tab, another device or a second tab: an answer waits in localStorage, keyed by
 // attempt and position, until the server has it. The server owns the clock: the countdown runs from its
 // `deadline − serverTime` on this page's monotonic clock (performance.now), never from the device's time of day.
+// While the attempt is in progress the page asks before it is left; sw.js keeps a copy of it for reloading offline.
 (function () {
   'use strict';
 
@@ -25,6 +26,9 @@
 
   var clock = adoptClock(attempt, navigationReceived());
   var answers = items.map(function (item) { return item.response || null; });
+  var stale = fromCopy() && restoreCopy(load(keys.copy, null));
+  var leaving = false;    // submitted, or the candidate agreed to leave: no more asking
+  var acknowledged = 0;   // answers the server has taken: a view asked for before the latest one is older than them
   var flags = load(keys.flags, []);
   var typing = {};        // position → timer of a text answer still being typed
   var offline = false;    // the last request could not reach the server
@@ -39,6 +43,8 @@
   var form = null;
 
   mergeLocal(load(keys.queue, {}));
+  remember();
+  keepOffline();
   buildGrid();
   var saved = load(keys.position, null);
   go(typeof saved === 'number' && saved >= 0 && saved < items.length ? saved : firstUnanswered(), false);
@@ -70,7 +76,7 @@
 
   function storageKeys(id) {
     var prefix = 'lb.take.' + id + '.';
-    return { queue: prefix + 'queue', flags: prefix + 'flags', hidden: prefix + 'hidden', position: prefix + 'position' };
+    return { queue: prefix + 'queue', flags: prefix + 'flags', hidden: prefix + 'hidden', position: prefix + 'position', copy: prefix + 'copy' };
   }
 
   function load(key, fallback) {
@@ -90,6 +96,35 @@
   }
 
   function pendingCount() { return Object.keys(load(keys.queue, {})).length; }
+
+  // What this device last knew: every answer and the server's time then. On a page from sw.js's offline copy of an
+  // earlier load, these stand in for its answers and clock (the device's clock counting only the time since) until
+  // the server answers again, within seconds once it can.
+  function remember() {
+    save(keys.copy, { serverTime: clock.server + performance.now() - clock.at, deviceTime: Date.now(), answers: answers });
+  }
+
+  function fromCopy() {
+    var entry = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    return !!entry && (entry.serverTiming || []).some(function (timing) { return timing.name === 'offline-copy'; });
+  }
+
+  function restoreCopy(copy) {
+    if (!copy || !copy.answers || copy.answers.length !== items.length) return false;
+    answers = copy.answers;
+    clock.server = copy.serverTime + Math.max(0, Date.now() - copy.deviceTime);
+    return true;
+  }
+
+  // Only where the browser allows service workers (HTTPS, or this machine); elsewhere a reload needs the network.
+  function keepOffline() {
+    if (!('serviceWorker' in navigator)) return;
+    var controlled = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('/sw.js', { scope: '/my/attempts/' })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) { if (!controlled) registration.active.postMessage({ keep: location.pathname }); })
+      .catch(function () { /* no offline copy: the page works as before */ });
+  }
 
   // Local answers not yet on the server are newer than the server's: the candidate gave them after.
   function mergeLocal(queue) {
@@ -226,6 +261,7 @@
     var queue = load(keys.queue, {});
     queue[position] = response;
     save(keys.queue, queue);
+    remember();
     paintButton(position);
     paintCounts();
     clearTimeout(typing[position]);
@@ -256,6 +292,7 @@
       var sent = JSON.stringify(queue[position]);
       var result = await Q.call('PUT', base + '/answers/' + position, { response: queue[position] });
       if (result.status === 200) {
+        acknowledged++;
         dropIfUnchanged(position, sent);
         if (offline) setOffline(false);
         if (result.data && result.data.deadline) clock.deadline = Date.parse(result.data.deadline);
@@ -300,6 +337,7 @@
     ui.banner.textContent = '登录已失效。答案已保存在本机，';
     var link = Q.el('a', '', '重新登录');
     link.href = '/login?next=' + encodeURIComponent(location.pathname);
+    link.addEventListener('click', function () { leaving = true; });
     ui.banner.appendChild(link);
     ui.banner.appendChild(document.createTextNode('后回到本页，答案会自动保存到服务器。'));
     bannerReason = 'signed-out';
@@ -321,7 +359,7 @@
 
   async function resync() {
     if (locked) return;
-    var started = performance.now();
+    var started = performance.now(), before = acknowledged;
     var result = await Q.call('GET', base);
     if (result.status === 0) { setOffline(true); return; }
     if (result.status !== 200 || locked) return;
@@ -332,11 +370,14 @@
       return;
     }
     clock = adoptClock(view, (started + performance.now()) / 2);
+    if (acknowledged !== before) return;  // it would undo an answer saved meanwhile: the next round adopts it
+    stale = false;
     var queue = load(keys.queue, {});
     view.items.forEach(function (item, index) {
       if (String(index) in queue || typing[index]) return;
       adopt(index, item.response || null);
     });
+    remember();
     paintCounts();
   }
 
@@ -434,6 +475,7 @@
     var result = await Q.call('POST', base + '/submit', {});
     if (result.status === 200) {
       forget(attempt.id);
+      leaving = true;
       location.reload();
       return;
     }
@@ -460,6 +502,19 @@
       paintCounts();
     });
     ui.submit.addEventListener('click', openDialog);
+    var exit = document.getElementById('page-exit');
+    if (exit) exit.addEventListener('click', function (event) {
+      var pending = pendingCount();
+      leaving = locked || window.confirm((pending ? '还有 ' + pending + ' 题答案未保存到服务器（已存在本机，恢复网络后自动保存）。' : '答案都已保存。') +
+        '离开后计时不停，可在“我的考试”中继续作答。确定离开吗？');
+      if (!leaving) event.preventDefault();
+    });
+    window.addEventListener('beforeunload', function (event) {
+      if (leaving || locked) return;
+      sendTyping();
+      event.preventDefault();
+      event.returnValue = '';
+    });
     ui.cancel.addEventListener('click', closeDialog);
     ui.confirm.addEventListener('click', submitNow);
     ui.dialog.addEventListener('keydown', function (event) {
@@ -515,6 +570,7 @@
     });
     setInterval(function () {
       if (!locked && (pendingCount() || load(keys.hidden, []).length)) flush();
+      if (stale) resync();
     }, 5000);
     setInterval(function () { if (document.visibilityState === 'visible') resync(); }, 120000);
   }

@@ -11,6 +11,11 @@ enum CandidateWording {
 
     static func minutes(_ duration: TimeInterval) -> String { "\(Int((duration / 60).rounded())) 分钟" }
 
+    /// What the candidate is told before starting and again with the result: `共 30 题 · 满分 100 分 · 及格 60 分`.
+    static func paper(questions: Int, points maximum: Double, passMark: Double?) -> String {
+        "共 \(questions) 题 · 满分 \(points(maximum)) 分" + (passMark.map { " · 及格 \(points($0)) 分" } ?? "")
+    }
+
     /// What the policy will show, and from when: told before the exam and again while waiting for results.
     static func policy(_ policy: ReviewPolicy) -> String { "本场考试\(when(policy.timing))\(what(policy.content))。" }
 

@@ -27,6 +27,7 @@ struct ExamForm: Sendable {
     var partial = false
     var partialPercent = "50"
     var reviewRequestDays = "7"
+    var instructions = ""
 
     /// Tomorrow 09:00–11:00, a 60-minute paper: a plausible start the trainer edits.
     static func blank(now: Date, unitCode: String, blueprintFile: String) -> ExamForm {
@@ -54,6 +55,7 @@ struct ExamForm: Sendable {
             partialPercent = AppDatabase.points(share * 100)
         }
         reviewRequestDays = String(exam.reviewRequestDays)
+        instructions = exam.instructions
     }
 
     /// Posts arrive as `post_0`, `post_1` … because the form parser keeps one value per name; a box counts only
@@ -77,6 +79,7 @@ struct ExamForm: Sendable {
         partial = fields["multiple_choice"] == "partial"
         partialPercent = text("partial_percent")
         reviewRequestDays = text("review_request_days")
+        instructions = fields["instructions"] ?? ""
     }
 
     private init(blueprintFile: String, unitCode: String, opensAt: String, closesAt: String) {
@@ -134,7 +137,7 @@ struct ExamForm: Sendable {
             durationMinutes: minutes, passMark: pass, certifies: certifies,
             review: ReviewPolicy(
                 content: ReviewPolicy.Content(rawValue: reviewContent) ?? .score, timing: ReviewPolicy.Timing(rawValue: reviewTiming) ?? .afterRelease),
-            multipleChoice: policy, reviewRequestDays: days, qualificationId: certifies ? Int64(qualification) : nil))
+            multipleChoice: policy, reviewRequestDays: days, qualificationId: certifies ? Int64(qualification) : nil, instructions: instructions))
     }
 }
 

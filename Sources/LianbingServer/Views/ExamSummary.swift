@@ -23,7 +23,7 @@ struct ExamHeading: Sendable {
         id = exam.id
         title = exam.title
         unitName = exam.unitName
-        window = "\(exam.opensAt.chinaTime) 至 \(exam.closesAt.chinaTime)"
+        window = ExamSummary.window(exam)
         phase = exam.phase.rawValue
         phaseLabel = exam.phase.label
         candidateCount = exam.candidateCount
@@ -38,9 +38,11 @@ enum ExamSummary {
         var facts = [
             Fact(label: "状态", value: exam.phase.label),
             Fact(label: "考生范围", value: "\(exam.unitName)（\(exam.unitCode)）及下级；岗位：\(exam.posts.isEmpty ? "全部" : exam.posts.joined(separator: "、"))"),
-            Fact(label: "考试窗口", value: "\(exam.opensAt.chinaTime) 至 \(exam.closesAt.chinaTime)"),
+            Fact(label: "考试窗口", value: window(exam)),
             Fact(label: "答题时长", value: "\(Int(exam.duration / 60)) 分钟"),
-            Fact(label: "试卷", value: "\(blueprint.title)：每份 \(blueprint.questionCount) 题，总分 \(AppDatabase.points(blueprint.totalPoints)) 分（规则版本 \(exam.blueprintVersion)）"),
+            Fact(
+                label: "试卷",
+                value: "每份 \(blueprint.questionCount) 题，总分 \(AppDatabase.points(blueprint.totalPoints)) 分；组卷规则“\(blueprint.title)”，\(exam.blueprintSavedAt.chinaTime) 保存"),
             Fact(label: "合格分数", value: "\(AppDatabase.points(exam.passMark)) 分"),
             Fact(label: "计入持证上岗", value: exam.certifies ? "是" : "否"),
             Fact(label: "多选题评分", value: multipleChoice(exam.multipleChoice)),
@@ -57,6 +59,13 @@ enum ExamSummary {
         }
         if let released = exam.releasedAt { facts.append(Fact(label: "成绩发布", value: released.chinaTime)) }
         return facts
+    }
+
+    /// An exam ended early shows the close it was planned with as well as when it was ended.
+    static func window(_ exam: Exam) -> String {
+        let window = "\(exam.opensAt.chinaTime) 至 \(exam.closesAt.chinaTime)"
+        guard let planned = exam.plannedClosesAt else { return window }
+        return window + "（原定 \(planned.chinaTime) 截止，已提前结束）"
     }
 
     static func multipleChoice(_ policy: MultipleChoicePolicy) -> String {

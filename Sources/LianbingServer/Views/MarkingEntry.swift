@@ -4,12 +4,13 @@ import LianbingCore
 import LianbingStore
 
 /// One short answer on a marking form: the queue on the marking page, and a score review's answers marked again.
+/// It names the answer by its attempt's number only: marking is anonymous, and a review page names the candidate
+/// in its own heading.
 struct MarkingEntry {
     var attemptId: Int64
     var position: Int
     var number: Int
     var examTitle: String
-    var staffNumber: String
     var questionId: String
     var stem: String
     var reference: String
@@ -24,6 +25,10 @@ struct MarkingEntry {
     var comment: String
     /// Where the form posts.
     var action: String
+    /// The anchor (`anchor(_:)`) the page returns to once this mark is saved; empty for the top.
+    var next: String
+    /// `marked` for the list of marks given, to return to it; else empty.
+    var view: String
     /// Named apart from the page's `error`: a `nil` here would otherwise show the page's error in every entry,
     /// as Mustache looks a missing value up in the enclosing contexts.
     var entryError: String?
@@ -37,13 +42,12 @@ struct MarkingEntry {
         var error: String
     }
 
-    init(_ item: MarkingItem, action: String, typed: Typed?) {
+    init(_ item: MarkingItem, action: String, typed: Typed?, next: String = "", view: String = "") {
         let mine = typed.flatMap { $0.attemptId == item.attemptId && $0.position == item.position ? $0 : nil }
         attemptId = item.attemptId
         position = item.position
         number = item.position + 1
         examTitle = item.examTitle
-        staffNumber = item.staffNumber
         questionId = item.questionId
         stem = item.stem
         reference = item.reference
@@ -55,7 +59,20 @@ struct MarkingEntry {
         score = mine?.score ?? given ?? ""
         comment = mine?.comment ?? item.comment ?? ""
         self.action = action
+        self.next = next
+        self.view = view
         entryError = mine?.error
+    }
+
+    /// The id of an answer's card on the page.
+    static func anchor(_ item: MarkingItem) -> String { "a\(item.attemptId)-\(item.position)" }
+
+    /// A posted anchor if it has the shape `anchor(_:)` gives, so a redirect carries nothing else.
+    static func validAnchor(_ text: String?) -> String? {
+        guard let text, let dash = text.firstIndex(of: "-"), text.first == "a",
+            Int64(text[text.index(after: text.startIndex)..<dash]) != nil, Int(text[text.index(after: dash)...]) != nil
+        else { return nil }
+        return text
     }
 
     /// Saves the mark a marking form posted for one answer. On a refusal it gives back what was typed with the

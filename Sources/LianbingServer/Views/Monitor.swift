@@ -38,7 +38,7 @@ struct Monitor: Sendable {
             (chosen == nil || candidate.standing == chosen)
                 && (needle.isEmpty || candidate.staffNumber.contains(needle) || candidate.name.contains(needle) || candidate.unitName.contains(needle))
         }
-        rows = matches.prefix(Self.rowLimit).map { CandidateRow($0, examCloses: exam.closesAt) }
+        rows = matches.prefix(Self.rowLimit).map { CandidateRow($0, exam: exam) }
         matching = matches.count
         truncated = matches.count > Self.rowLimit
         standings = standingsShown.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == chosen) }

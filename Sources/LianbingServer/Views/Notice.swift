@@ -15,9 +15,13 @@ enum Notice {
         case "override": "已调整 \(who) 的作答时间。"
         case "reopened": "已为 \(who) 重新开放作答。"
         case "excused": "已批准 \(who) 免考。"
+        case "excuse-withdrawn": "已撤销 \(who) 的免考。"
         case "marked": "评分已保存。"
         case "answered": "复核答复已保存。"
+        case "disabled": "已停用账号 \(who)，该账号已退出登录。"
+        case "enabled": "已启用账号 \(who)。"
         case "remarked": "已重新评分，考生得分随之更新。核对后请答复复核申请。"
+        case "review-reopened": "复核申请已重新打开：可重新评分，再确认结果后答复。"
         default: nil
         }
     }

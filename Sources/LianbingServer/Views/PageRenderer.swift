@@ -24,6 +24,9 @@ struct PageFrame: Sendable {
     var scripts: [String] = []
     /// Seconds after which the page reloads itself (`<meta http-equiv="refresh">`), for screens that must stay current.
     var refresh: Int?
+    /// Set on an exam in progress: the page shows only the exam, with this one way out (which asks first) instead of
+    /// the site menu and the sign-out button.
+    var exit: NavItem?
 }
 
 /// Renders Mustache templates (escaped by default: `{{x}}` never emits markup from data) into responses.
@@ -39,12 +42,18 @@ struct PageRenderer: Sendable {
 
     func render(
         _ template: String, title: String, path: String = "", session: SessionInfo?, unitName: String? = nil, content: Any,
-        status: HTTPResponse.Status = .ok, styles: [String] = [], scripts: [String] = [], refresh: Int? = nil
+        status: HTTPResponse.Status = .ok, styles: [String] = [], scripts: [String] = [], refresh: Int? = nil,
+        exit: PageFrame.NavItem? = nil
     ) -> Response {
         var frame = Self.frame(title: title, path: path, session: session, unitName: unitName)
         frame.styles = styles
         frame.scripts = scripts
         frame.refresh = refresh
+        if let exit {
+            frame.exit = exit
+            frame.nav = []
+            frame.hasNav = false
+        }
         let html = library.render(["frame": frame, "content": content] as [String: Any], withTemplate: template)
             ?? "<!doctype html><meta charset=utf-8><title>错误</title><p>页面模板缺失：\(template)</p>"
         return Self.html(html, status: status)
@@ -72,7 +81,7 @@ struct PageRenderer: Sendable {
             if principal.staffNumber != nil { items += [("/my/exams", "我的考试"), ("/my/practice", "自我测试"), ("/my/record", "我的记录"), ("/my/training", "我的培训"), ("/my/certificates", "我的证书")] }
             items.append(("/school", "网校微课"))
             if principal.has(.trainer) {
-                items += [("/exams", "考试管理"), ("/training", "培训"), ("/contests", "练兵比武"), ("/marking", "阅卷"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")]
+                items += [("/exams", "考试管理"), ("/results", "成绩总览"), ("/training", "培训"), ("/contests", "练兵比武"), ("/marking", "阅卷"), ("/score-reviews", "成绩复核"), ("/units", "单位"), ("/staff", "工作人员"), ("/bank", "题库")]
             } else if principal.staffNumber != nil {
                 // Staff see the contests they take part in.
                 items.append(("/contests", "练兵比武"))

@@ -12,7 +12,7 @@ struct ResultsTable: Sendable {
 
     struct Line: Sendable {
         var rank: String
-        var unitName: String
+        var unitTrail: String
         var staffNumber: String
         var name: String
         var score: String
@@ -44,7 +44,7 @@ struct ResultsTable: Sendable {
         let sorted = Self.sort(chosen, by: order)
         lines = sorted.prefix(Self.rowLimit).map { result in
             Line(
-                rank: result.rank.map(String.init) ?? "—", unitName: result.row.unitName, staffNumber: result.row.staffNumber,
+                rank: result.rank.map(String.init) ?? "—", unitTrail: result.row.unitTrail, staffNumber: result.row.staffNumber,
                 name: result.row.name, score: result.row.score.map(AppDatabase.points) ?? "—", outcome: result.row.outcome.rawValue,
                 outcomeLabel: result.row.outcome.label, timeUsed: result.row.timeUsedSeconds.map(ResultsCSV.timeUsed) ?? "—")
         }
@@ -58,7 +58,7 @@ struct ResultsTable: Sendable {
                 sorted: column == order ? (column == .score ? "descending" : "ascending") : nil)
         }
         var seen: [String: String] = [:]
-        for result in results { seen[result.row.unitCode] = result.row.unitName }
+        for result in results { seen[result.row.unitCode] = result.row.unitTrail }
         units = seen.sorted { $0.key < $1.key }.map { SelectOption(value: $0.key, label: $0.value, selected: $0.key == unit) }
         self.order = order.rawValue
         let counts = CandidateOutcome.allCases.compactMap { outcome in
@@ -75,7 +75,7 @@ struct ResultsTable: Sendable {
             switch order {
             case .rank: (0, 0, "")
             case .score: result.row.score.map { (0, -$0, "") } ?? (1, 0, "")
-            case .unit: (0, 0, result.row.unitName + "\u{0}" + result.row.unitCode)
+            case .unit: (0, 0, result.row.unitTrail + "\u{0}" + result.row.unitCode)
             case .time: result.row.timeUsedSeconds.map { (0, Double($0), "") } ?? (1, 0, "")
             }
         }

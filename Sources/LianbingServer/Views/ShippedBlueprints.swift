@@ -2,8 +2,8 @@ import Foundation
 import LianbingCore
 import LianbingFormats
 
-/// The assessment blueprints kept under `Blueprints/` in the server's working directory (a checkout, as the demo
-/// runs), offered on the create form beside pasting one: trainers keep blueprints in git next to the bank.
+/// The assessment blueprints kept under `Blueprints/` with the bank (`ServerSettings.blueprintsFolder`), offered on
+/// the create form beside pasting one: trainers keep blueprints in git next to the bank.
 struct ShippedBlueprints: Sendable {
     struct File: Sendable {
         var name: String
@@ -11,10 +11,11 @@ struct ShippedBlueprints: Sendable {
         var blueprint: Blueprint
     }
 
-    var directory = URL(fileURLWithPath: "Blueprints")
+    var directory: URL? = URL(fileURLWithPath: "Blueprints")
 
     /// Readable files for centralised assessments, by name; self-test blueprints cannot make an exam.
     func files() -> [File] {
+        guard let directory else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),

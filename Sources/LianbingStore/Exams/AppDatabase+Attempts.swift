@@ -29,6 +29,14 @@ extension AppDatabase {
                     else if let state { state.isFinished ? .finished : (now >= (row["deadline"] as Date? ?? closes) ? .finished : .inProgress) }
                     else { now >= closes ? .absent : .notStarted }
                 let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
+                // The candidate's own paper once drawn; before that, what the blueprint makes every paper.
+                let size: (questions: Int, points: Double)
+                if let paper {
+                    size = (paper.items.count, paper.maxScore)
+                } else {
+                    let blueprint = try record.decodedBlueprint()
+                    size = (blueprint.questionCount, blueprint.totalPoints)
+                }
                 let visible = standing == .finished
                     ? record.reviewPolicy.visible(
                         submitted: true, lastWindowEnded: now >= (try Self.lastWindowCloses(record, db)), released: record.examStatus == .released)
@@ -37,10 +45,11 @@ extension AppDatabase {
                 return MyExam(
                     examId: record.id!, title: record.title, opensAt: record.opensAt, closesAt: closes,
                     duration: TimeInterval(record.durationSeconds), phase: Self.phase(of: record, now: now), standing: standing,
-                    attemptId: row["attemptId"], deadline: row["deadline"], maxScore: try paper?.maxScore ?? record.decodedBlueprint().totalPoints,
+                    attemptId: row["attemptId"], deadline: row["deadline"], questionCount: size.questions, maxScore: size.points,
                     score: score, outcome: score.map { $0 >= record.passMark ? .passed : .failed },
                     canRequestReview: (row["reviewId"] as Int64?) == nil && score != nil
-                        && Self.reviewWindowOpen(record, now: now))
+                        && Self.reviewWindowOpen(record, now: now),
+                    instructions: record.instructions)
             }
         }
     }

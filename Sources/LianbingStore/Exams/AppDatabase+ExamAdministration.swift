@@ -94,7 +94,23 @@ extension AppDatabase {
         }
     }
 
-    /// Ends the window now for everyone: attempts in progress are submitted as they stand.
+    /// Withdraws a 免考 granted by mistake: the candidate stands again as their attempt, or its absence, says.
+    public func withdrawExcuse(of staffNumber: String, inExam id: Int64, by principal: Principal) async throws {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以撤销免考") }
+        let now = clock()
+        try await writer.write { db in
+            let exam = try Self.examInScope(id, for: principal, db)
+            guard exam.examStatus == .published else { throw LianbingError.conflict("只能在成绩发布前撤销免考") }
+            var candidate = try Self.candidate(staffNumber, of: id, for: principal, db)
+            guard let reason = candidate.excusedReason else { throw LianbingError.conflict("该考生没有免考") }
+            candidate.excusedReason = nil
+            try candidate.update(db)
+            try db.audit(principal, "exam.excuse.withdraw", exam: id, "考试 \(id) 考生 \(staffNumber)", "原免考原因：\(reason)", at: now)
+        }
+    }
+
+    /// Ends the window now for everyone: attempts in progress are submitted as they stand. The close it was planned
+    /// with is kept for its pages.
     ///
     /// The window ends in one short transaction that moves the open attempts' deadlines to now; the deadline sweep
     /// then submits them a batch at a time, marked on a reader. Marking thousands inside that transaction would hold
@@ -105,7 +121,10 @@ extension AppDatabase {
         try await writer.write { db in
             var exam = try Self.examInScope(id, for: principal, db)
             guard exam.examStatus == .published else { throw LianbingError.conflict("只能结束已发布、未发布成绩的考试") }
-            exam.closesAt = min(exam.closesAt, now)
+            if now < exam.closesAt {
+                exam.plannedClosesAt = exam.closesAt
+                exam.closesAt = now
+            }
             try exam.update(db)
             try db.execute(sql: "UPDATE examCandidate SET closesAt = ? WHERE examId = ? AND closesAt > ?", arguments: [now, id, now])
             try db.execute(

@@ -72,6 +72,8 @@ extension AppDatabase {
         if draft.blueprint.purpose != .assessment { problems.append("集中考核须使用用途为“集中考核”的组卷规则") }
         problem { try InputBounds.check(draft.reviewRequestDays, in: InputBounds.reviewDays, "成绩复核申请期限", unit: "天") }
         if case .partial(let share) = draft.multipleChoice, !(share > 0 && share < 1) { problems.append("少选得分比例须大于 0 且小于 1") }
+        let instructions = draft.instructions.trimmingCharacters(in: .whitespacesAndNewlines)
+        if instructions.count > Self.instructionsLength { problems.append("考生须知不超过 \(Self.instructionsLength) 个字") }
         let unit = try unitInScope(draft.unitCode, for: principal, db)
         let candidates = try candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
         if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
@@ -87,8 +89,11 @@ extension AppDatabase {
             certifies: draft.certifies, reviewContent: draft.review.content.rawValue, reviewTiming: draft.review.timing.rawValue,
             multipleChoice: try json(draft.multipleChoice), reviewRequestDays: draft.reviewRequestDays,
             status: ExamStatus.draft.rawValue, createdBy: principal.auditName, createdAt: now, publishedAt: nil, releasedAt: nil,
-            qualificationId: draft.certifies ? try certifyingQualification(draft.qualificationId, db) : nil)
+            qualificationId: draft.certifies ? try certifyingQualification(draft.qualificationId, db) : nil, instructions: instructions)
     }
+
+    /// 考生须知 is a few rules read before starting, not a document.
+    public static let instructionsLength = 2000
 
     /// How many candidates a list over this unit's subtree and posts would hold today: the count the exposure cap
     /// of a blueprint is checked against before an exam exists.
@@ -132,14 +137,28 @@ extension AppDatabase {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM examCandidate WHERE examId = ?", arguments: [record.id]) ?? 0
         return Exam(
             id: record.id!, title: record.title, blueprint: try record.decodedBlueprint(), blueprintText: record.blueprintText,
-            blueprintVersion: record.blueprintVersion, bankRevision: record.bankRevision, seed: record.generatorSeed,
+            blueprintVersion: record.blueprintVersion, blueprintSavedAt: try settingsSavedAt(record, db),
+            bankRevision: record.bankRevision, seed: record.generatorSeed,
             unitCode: record.unitCode, unitName: unitName, posts: record.postList, opensAt: record.opensAt, closesAt: record.closesAt,
-            duration: TimeInterval(record.durationSeconds), passMark: record.passMark, certifies: record.certifies, qualificationId: record.qualificationId,
+            plannedClosesAt: record.plannedClosesAt, duration: TimeInterval(record.durationSeconds), passMark: record.passMark,
+            certifies: record.certifies, qualificationId: record.qualificationId,
             review: record.reviewPolicy, multipleChoice: try record.decodedMultipleChoice(),
-            reviewRequestDays: record.reviewRequestDays, status: record.examStatus, phase: phase(of: record, now: now),
+            reviewRequestDays: record.reviewRequestDays, instructions: record.instructions, status: record.examStatus, phase: phase(of: record, now: now),
             createdBy: record.createdBy, createdAt: record.createdAt, publishedAt: record.publishedAt,
             releasedAt: record.releasedAt, candidateCount: count, revealedOnPapers: record.revealedOnPapers,
             withheldCount: record.withheldList.count, keysShown: try keysShown(record, now: now, db))
+    }
+
+    /// The latest creation or edit in the audit log (entries sit under the exam's unit); exams made without one,
+    /// as the demo's, count from their creation.
+    static func settingsSavedAt(_ record: ExamRecord, _ db: Database) throws -> Date {
+        let saved = try Date.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(a.at) FROM auditEntry a JOIN unit u ON u.code = ?
+                WHERE a.unitPath = u.path AND a.action IN ('exam.create', 'exam.edit') AND a.subject = ?
+                """, arguments: [record.unitCode, "考试 \(record.id!)"])
+        return saved ?? record.createdAt
     }
 
     static func phase(of record: ExamRecord, now: Date) -> ExamPhase {

@@ -33,6 +33,25 @@ extension AppDatabase {
         }
     }
 
+    /// Short answers a person has marked in exams whose results are not yet released, in the caller's scope, most
+    /// recently marked first: the marks that may still be revised (`markAnswer`) once the queue is empty.
+    public func markedAnswers(exam examId: Int64? = nil, page: PageRequest, by principal: Principal) async throws -> Page<MarkingItem> {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以阅卷") }
+        let cache = cache
+        return try await reader.read { db in
+            var condition = """
+                x.markedBy IS NOT NULL AND x.score IS NOT NULL AND e.status = ? AND a.state IN ('submitted', 'auto-submitted')
+                    AND u.path >= ? AND u.path < ?
+                """
+            var arguments: StatementArguments = [ExamStatus.published.rawValue, principal.scope.lowerBound, principal.scope.upperBound]
+            if let examId { condition += " AND a.examId = ?"; arguments += [examId] }
+            // A paper sitting's imported marks cover objective questions too, so short answers are told apart after
+            // the query, and the page is cut from what remains.
+            let marked = try Self.shortAnswers(db, where: condition, arguments, order: "x.markedAt DESC, a.id, x.position", cache: cache)
+            return Page(items: Array(marked.dropFirst(page.offset).prefix(page.perPage)), page: page.page, perPage: page.perPage, total: marked.count)
+        }
+    }
+
     /// The short answers of the attempt a score review is about, marked or not, so they can be marked again.
     public func shortAnswers(forReview reviewId: Int64, by principal: Principal) async throws -> [MarkingItem] {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
@@ -45,13 +64,14 @@ extension AppDatabase {
 
     /// Short answers (only they have `attemptAnswer` rows that a person marks) matching `condition`.
     private static func shortAnswers(
-        _ db: Database, where condition: String, _ arguments: StatementArguments, cache: QuestionCache
+        _ db: Database, where condition: String, _ arguments: StatementArguments, order: String = "a.submittedAt, a.id, x.position",
+        cache: QuestionCache
     ) throws -> [MarkingItem] {
         let sql = """
             SELECT a.id, a.examId, a.staffNumber, a.paper, e.title, x.position, x.response, x.score, x.comment
             FROM attemptAnswer x JOIN attempt a ON a.id = x.attemptId JOIN exam e ON e.id = a.examId
             JOIN unit u ON u.code = e.unitCode
-            WHERE \(condition) ORDER BY a.submittedAt, a.id, x.position
+            WHERE \(condition) ORDER BY \(order)
             """
         var papers: [Int64: Paper] = [:]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in

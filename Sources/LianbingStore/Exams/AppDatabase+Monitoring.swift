@@ -26,6 +26,8 @@ public struct CandidateProgress: Sendable, Codable, Equatable {
     public var name: String
     public var unitCode: String
     public var unitName: String
+    /// `广州市 › 天河区 › 沙河街道` (`UnitTrails`).
+    public var unitTrail: String
     public var standing: Standing
     public var attemptId: Int64?
     public var answered: Int
@@ -50,11 +52,11 @@ extension AppDatabase {
         let now = clock()
         return try await reader.read { db in
             let exam = try Self.examInScope(id, for: principal, db)
-            return try Row.fetchAll(
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.staffNumber, c.paper AS candidatePaper, c.excusedReason, c.extraSeconds, c.closesAt AS candidateClosesAt,
-                           s.name, u.code AS unitCode, u.name AS unitName,
+                           s.name, u.code AS unitCode, u.name AS unitName, u.path,
                            a.id AS attemptId, a.state, a.startedAt, a.deadline, a.lastSeenAt, a.hiddenCount, a.hiddenSeconds,
                            a.score, a.pendingCount,
                            (SELECT COUNT(*) FROM attemptAnswer x WHERE x.attemptId = a.id AND x.response IS NOT NULL) AS answered
@@ -62,8 +64,9 @@ extension AppDatabase {
                     LEFT JOIN attempt a ON a.examId = c.examId AND a.staffNumber = c.staffNumber
                     WHERE c.examId = ? AND u.path >= ? AND u.path < ?
                     ORDER BY u.path, c.staffNumber
-                    """, arguments: [id, principal.scope.lowerBound, principal.scope.upperBound]
-            ).map { row in
+                    """, arguments: [id, principal.scope.lowerBound, principal.scope.upperBound])
+            let trails = try UnitTrails.of(rows.map { $0["path"] as String }, db)
+            return try rows.map { row in
                 let state = (row["state"] as String?).flatMap(AttemptState.init(rawValue:))
                 let closes: Date = row["candidateClosesAt"] ?? exam.closesAt
                 let deadline: Date? = row["deadline"]
@@ -74,7 +77,8 @@ extension AppDatabase {
                 let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
                 return CandidateProgress(
                     staffNumber: row["staffNumber"], name: row["name"], unitCode: row["unitCode"], unitName: row["unitName"],
-                    standing: standing, attemptId: row["attemptId"], answered: row["answered"] ?? 0, questions: paper?.items.count ?? 0,
+                    unitTrail: trails[row["path"]] ?? row["unitName"], standing: standing, attemptId: row["attemptId"],
+                    answered: row["answered"] ?? 0, questions: paper?.items.count ?? 0,
                     startedAt: row["startedAt"], deadline: deadline, lastSeenAt: row["lastSeenAt"], hiddenCount: row["hiddenCount"] ?? 0,
                     hiddenSeconds: row["hiddenSeconds"] ?? 0, extraMinutes: (row["extraSeconds"] as Int? ?? 0) / 60,
                     closesAt: row["candidateClosesAt"], excusedReason: row["excusedReason"], score: row["score"],

@@ -3,8 +3,8 @@ import GRDB
 import LianbingCore
 
 extension AppDatabase {
-    /// Every candidate's line, ranked (see `ResultRanking`). Trainers and administrators, in scope; a candidate
-    /// whose window has closed without starting is absent (缺考).
+    /// Every candidate's line, ranked (see `ResultRanking`), standing as `CandidateOutcome.of` says. Trainers and
+    /// administrators, in scope.
     public func results(ofExam id: Int64, by principal: Principal) async throws -> [RankedResult] {
         let now = clock()
         return try await reader.read { db in
@@ -12,29 +12,28 @@ extension AppDatabase {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.staffNumber, c.excusedReason, c.closesAt, s.name, u.code AS unitCode, u.name AS unitName,
-                           a.state, a.score, a.pendingCount, a.startedAt, a.submittedAt
+                    SELECT c.staffNumber, c.excusedReason, c.closesAt, s.name, s.post, u.code AS unitCode, u.name AS unitName, u.path,
+                           a.state, a.score, a.deadline, a.startedAt, a.submittedAt
                     FROM examCandidate c JOIN staff s ON s.number = c.staffNumber JOIN unit u ON u.code = s.unitCode
                     LEFT JOIN attempt a ON a.examId = c.examId AND a.staffNumber = c.staffNumber
                     WHERE c.examId = ? AND u.path >= ? AND u.path < ?
                     """, arguments: [id, principal.scope.lowerBound, principal.scope.upperBound])
+            let trails = try UnitTrails.of(rows.map { $0["path"] as String }, db)
             return ResultRanking.rank(rows.map { row in
                 let state = (row["state"] as String?).flatMap(AttemptState.init(rawValue:))
                 let score: Double? = row["score"]
-                let closes: Date = row["closesAt"] ?? exam.closesAt
-                let outcome: CandidateOutcome =
-                    if (row["excusedReason"] as String?) != nil { .excused }
-                    else if let score, state?.isFinished == true { AttemptScore.outcome(score: score, passMark: exam.passMark) }
-                    else if state == nil && now >= closes { .absent }
-                    else { .pending }
-                // A paper sitting's marks are entered at one instant: it has no time used to show.
-                let used: Int? = (row["submittedAt"] as Date?).flatMap { end in
-                    (row["startedAt"] as Date?).flatMap { end > $0 ? Int(end.timeIntervalSince($0).rounded()) : nil }
+                let outcome = CandidateOutcome.of(
+                    excused: (row["excusedReason"] as String?) != nil, state: state, score: score, deadline: row["deadline"],
+                    closes: row["closesAt"] ?? exam.closesAt, passMark: exam.passMark, now: now)
+                // A paper sitting's marks are entered at one instant: it has no submission or time used to show.
+                var (submitted, used): (Date?, Int?) = (nil, nil)
+                if state?.isFinished == true, let start = row["startedAt"] as Date?, let end = row["submittedAt"] as Date?, end > start {
+                    (submitted, used) = (end, Int(end.timeIntervalSince(start).rounded()))
                 }
                 return ResultRow(
-                    unitCode: row["unitCode"], unitName: row["unitName"], staffNumber: row["staffNumber"], name: row["name"],
-                    score: outcome == .excused || outcome == .absent || outcome == .pending ? nil : score, outcome: outcome,
-                    timeUsedSeconds: used)
+                    unitCode: row["unitCode"], unitName: row["unitName"], unitTrail: trails[row["path"]], staffNumber: row["staffNumber"],
+                    name: row["name"], post: row["post"], score: [.passed, .failed].contains(outcome) ? score : nil, outcome: outcome,
+                    timeUsedSeconds: used, submittedAt: submitted)
             })
         }
     }

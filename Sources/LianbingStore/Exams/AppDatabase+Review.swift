@@ -37,11 +37,7 @@ extension AppDatabase {
     public func reviewQueue(by principal: Principal) async throws -> ReviewQueue {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
-        let cache = cache
-        // Reading the queue writes only when an assessment has newly shown its keys.
-        if try await reader.read({ db in try !Self.assessmentsToReview(number, now: now, db).isEmpty }) {
-            try await writer.write { db in try Self.takeAssessmentsIntoReview(number, now: now, cache: cache, db) }
-        }
+        try await takeInAssessments(of: number, now: now)
         let today = ChinaTime.civilDate(of: now)
         return try await reader.read { db in
             ReviewQueue(
@@ -107,6 +103,15 @@ extension AppDatabase {
             ])
     }
 
+    /// Takes in the wrong answers of this person's assessments that have newly shown them the keys, before their
+    /// 今日复习 or wrong-question book is read: reading writes only then.
+    func takeInAssessments(of number: String, now: Date) async throws {
+        let cache = cache
+        if try await reader.read({ db in try !Self.assessmentsToReview(number, now: now, db).isEmpty }) {
+            try await writer.write { db in try Self.takeAssessmentsIntoReview(number, now: now, cache: cache, db) }
+        }
+    }
+
     /// This person's finished assessment attempts not yet taken into review whose keys they may now see.
     ///
     /// Review shows keys, so an assessment's answers wait until its review policy shows the candidate the keys
@@ -128,7 +133,9 @@ extension AppDatabase {
     }
 
     /// Rates every auto-marked answer of those attempts, as given when the paper was submitted, on the questions
-    /// that may be practised (never exam-only ones, which a review self-test could not ask).
+    /// that may be practised (never exam-only ones, which a self-test could not ask), into both the review card and
+    /// the wrong-question book (`updateWrongBook`). The keys are shown by then, so the book may show them too; the
+    /// exam already counts them as revealed (`revealedQuestions`).
     static func takeAssessmentsIntoReview(_ staffNumber: String, now: Date, cache: QuestionCache, _ db: Database) throws {
         for attempt in try assessmentsToReview(staffNumber, now: now, db) {
             let paper = try attempt.decodedPaper()
@@ -136,8 +143,8 @@ extension AppDatabase {
                 let item = paper.items[answer.position]
                 let question = try cache.entry(item.questionId, revision: item.revision, db).question
                 guard question.kind.isAutoMarked, PaperPurpose.selfTest.admits(question.usage) else { continue }
-                try updateReviewCard(
-                    staffNumber, question: question, mark: ItemMark(score: answer.score, points: item.points), at: attempt.submittedAt ?? now, db)
+                try updateWrongBook(
+                    staffNumber, question: question, mark: ItemMark(score: answer.score, points: item.points), now: attempt.submittedAt ?? now, db)
             }
             try db.execute(sql: "INSERT INTO reviewedAttempt (attemptId, reviewedAt) VALUES (?, ?)", arguments: [attempt.id, now])
         }

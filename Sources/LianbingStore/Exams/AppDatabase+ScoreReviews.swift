@@ -17,6 +17,8 @@ public struct ScoreReview: Sendable, Codable, Equatable {
     public var answeredAt: Date?
     public var scoreBefore: Double?
     public var scoreAfter: Double?
+    /// The attempt's score now: what answering would record as the score after, so the reply is confirmed against it.
+    public var scoreNow: Double?
 }
 
 extension AppDatabase {
@@ -54,22 +56,48 @@ extension AppDatabase {
         }
     }
 
-    /// A trainer answers a request; the score after is the attempt's score now (re-mark short answers first).
-    public func answerScoreReview(_ id: Int64, reply: String, by principal: Principal) async throws -> ScoreReview {
+    /// A trainer answers a request; the score after is the attempt's score now (re-mark short answers first). The
+    /// score the trainer confirmed (`confirming`, as the reply page showed it) must still be that score, so a reply
+    /// never goes out beside a result that another marker has changed since.
+    public func answerScoreReview(_ id: Int64, reply: String, confirming expected: Double? = nil, by principal: Principal) async throws -> ScoreReview {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
         let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reply.isEmpty else { throw LianbingError.invalid("请填写复核结论") }
+        guard reply.count <= 1_000 else { throw LianbingError.invalid("复核结论不超过 1000 字") }
+        if let expected { try InputBounds.check(points: expected, in: InputBounds.points, "确认的复核后得分") }
         let now = clock()
         return try await writer.write { db in
             let review = try Self.scoreReview(id, for: principal, db)
             guard review.answeredAt == nil else { throw LianbingError.conflict("该申请已答复") }
-            let score = try Double.fetchOne(db, sql: "SELECT score FROM attempt WHERE id = ?", arguments: [review.attemptId])
+            let score = review.scoreNow
+            if let expected, score.map({ abs($0 - expected) > 1e-9 }) ?? true {
+                throw LianbingError.conflict("复核结果已变化：现为 \(score.map(Self.points) ?? "-") 分，请核对后再答复")
+            }
             try db.execute(
                 sql: "UPDATE scoreReview SET reply = ?, answeredBy = ?, answeredAt = ?, scoreAfter = ? WHERE id = ?",
                 arguments: [reply, principal.auditName, now, score, id])
             try db.audit(
                 principal, "exam.review.answer", exam: review.examId, "复核 \(id)",
                 "\(review.scoreBefore.map(Self.points) ?? "-") → \(score.map(Self.points) ?? "-")：\(reply)", at: now)
+            return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
+        }
+    }
+
+    /// Sets an answered request back to waiting, so its answers can be marked again and a new reply given; the
+    /// earlier reply stays in the audit log.
+    public func reopenScoreReview(_ id: Int64, by principal: Principal) async throws -> ScoreReview {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以处理成绩复核") }
+        let now = clock()
+        return try await writer.write { db in
+            let review = try Self.scoreReview(id, for: principal, db)
+            guard review.answeredAt != nil else { throw LianbingError.conflict("该申请尚未答复") }
+            try db.execute(
+                sql: "UPDATE scoreReview SET reply = NULL, answeredBy = NULL, answeredAt = NULL, scoreAfter = NULL WHERE id = ?",
+                arguments: [id])
+            try db.audit(
+                principal, "exam.review.reopen", exam: review.examId, "复核 \(id)",
+                "重新打开；原答复（\(review.answeredBy ?? "-")，\(review.scoreBefore.map(Self.points) ?? "-") → "
+                    + "\(review.scoreAfter.map(Self.points) ?? "-")）：\(review.reply ?? "")", at: now)
             return try Self.scoreReviews(db, where: "r.id = ?", [id])[0]
         }
     }
@@ -100,7 +128,7 @@ extension AppDatabase {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.*, a.examId, a.staffNumber, e.title, s.name FROM scoreReview r
+                SELECT r.*, a.examId, a.staffNumber, a.score AS scoreNow, e.title, s.name FROM scoreReview r
                 JOIN attempt a ON a.id = r.attemptId JOIN exam e ON e.id = a.examId JOIN unit u ON u.code = e.unitCode
                 JOIN staff s ON s.number = a.staffNumber
                 WHERE \(condition) ORDER BY r.answeredAt IS NOT NULL, r.requestedAt
@@ -109,7 +137,8 @@ extension AppDatabase {
             ScoreReview(
                 id: row["id"], attemptId: row["attemptId"], examId: row["examId"], examTitle: row["title"], staffNumber: row["staffNumber"],
                 name: row["name"], requestedAt: row["requestedAt"], reason: row["reason"], reply: row["reply"],
-                answeredBy: row["answeredBy"], answeredAt: row["answeredAt"], scoreBefore: row["scoreBefore"], scoreAfter: row["scoreAfter"])
+                answeredBy: row["answeredBy"], answeredAt: row["answeredAt"], scoreBefore: row["scoreBefore"], scoreAfter: row["scoreAfter"],
+                scoreNow: row["scoreNow"])
         }
     }
 }

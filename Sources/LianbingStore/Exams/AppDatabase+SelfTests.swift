@@ -49,6 +49,7 @@ extension AppDatabase {
                 paper = SelfTestPicker.paper(pool: pool, knowledgePoints: points, length: length, generator: &generator)
                 nothing = "所选知识点下没有可练习的题目"
             case .wrongQuestions(let length):
+                try Self.takeAssessmentsIntoReview(number, now: now, cache: cache, db)
                 let wrong = Set(try String.fetchAll(db, sql: "SELECT questionId FROM wrongQuestion WHERE staffNumber = ?", arguments: [number]))
                 var chosen = pool.filter { wrong.contains($0.id) }
                 chosen.shuffle(using: &generator)
@@ -146,23 +147,12 @@ extension AppDatabase {
         }
     }
 
-    /// The caller's wrong-question book, by knowledge point.
+    /// The caller's wrong-question book, by knowledge point, with the wrong answers of assessments that have newly
+    /// shown the caller their keys taken in first.
     public func wrongBook(by principal: Principal) async throws -> [WrongQuestion] {
         let number = try Self.ownStaffNumber(principal)
-        return try await reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT w.questionId, w.knowledgePoint, w.streak, w.updatedAt, r.stem, r.kind FROM wrongQuestion w
-                    JOIN question q ON q.id = w.questionId JOIN questionRevision r ON r.questionId = q.id AND r.revision = q.currentRevision
-                    WHERE w.staffNumber = ? ORDER BY w.knowledgePoint, w.questionId
-                    """, arguments: [number]
-            ).map {
-                WrongQuestion(
-                    questionId: $0["questionId"], knowledgePoint: $0["knowledgePoint"], stem: $0["stem"],
-                    kind: QuestionKind(rawValue: $0["kind"])!, streak: $0["streak"], updatedAt: $0["updatedAt"])
-            }
-        }
+        try await takeInAssessments(of: number, now: clock())
+        return try await reader.read { db in try Self.wrongBook(number, db) }
     }
 
     /// The caller's self-tests, newest first.

@@ -82,12 +82,16 @@ public struct MyExam: Sendable, Codable, Equatable {
     public var standing: Standing
     public var attemptId: Int64?
     public var deadline: Date?
+    /// Questions on the caller's paper (the blueprint's count before it is drawn), told with the points before starting.
+    public var questionCount: Int
     public var maxScore: Double
     /// Shown once the review policy allows.
     public var score: Double?
     public var outcome: CandidateOutcome?
     /// A score review may be requested now.
     public var canRequestReview: Bool
+    /// 考生须知 from the exam's trainer; empty for none.
+    public var instructions: String
 }
 
 /// What a save acknowledges: the answer is committed.

@@ -25,14 +25,18 @@ public struct ExamDraft: Sendable {
     public var reviewRequestDays: Int
     /// Fixed for reproducible papers; drawn from the system generator when `nil`.
     public var seed: UInt64?
+    /// 考生须知: what candidates read before they start; empty for nothing.
+    public var instructions: String
 
     public init(
         title: String, blueprint: Blueprint, blueprintText: String, unitCode: String, posts: [String] = [], opensAt: Date,
         closesAt: Date, durationMinutes: Int, passMark: Double, certifies: Bool = false,
         review: ReviewPolicy = ReviewPolicy(content: .score, timing: .afterRelease),
-        multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil, qualificationId: Int64? = nil
+        multipleChoice: MultipleChoicePolicy = .allOrNothing, reviewRequestDays: Int = 7, seed: UInt64? = nil, qualificationId: Int64? = nil,
+        instructions: String = ""
     ) {
         self.qualificationId = qualificationId
+        self.instructions = instructions
         self.title = title
         self.blueprint = blueprint
         self.blueprintText = blueprintText
@@ -90,6 +94,9 @@ public struct Exam: Sendable, Codable, Equatable {
     public var blueprint: Blueprint
     public var blueprintText: String
     public var blueprintVersion: String
+    /// When the settings, blueprint included, were last saved (created or edited): the blueprint's version as
+    /// people name it, with its title.
+    public var blueprintSavedAt: Date
     public var bankRevision: Int?
     public var seed: UInt64
     public var unitCode: String
@@ -97,6 +104,8 @@ public struct Exam: Sendable, Codable, Equatable {
     public var posts: [String]
     public var opensAt: Date
     public var closesAt: Date
+    /// Set when an administrator ended the exam early: the close it had, where `closesAt` is when it was ended.
+    public var plannedClosesAt: Date?
     public var duration: TimeInterval
     public var passMark: Double
     public var certifies: Bool
@@ -105,6 +114,8 @@ public struct Exam: Sendable, Codable, Equatable {
     public var review: ReviewPolicy
     public var multipleChoice: MultipleChoicePolicy
     public var reviewRequestDays: Int
+    /// 考生须知, as the candidates see it before they start.
+    public var instructions: String
     public var status: ExamStatus
     public var phase: ExamPhase
     public var createdBy: String

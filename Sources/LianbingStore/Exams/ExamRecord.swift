@@ -16,6 +16,8 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
     var posts: String
     var opensAt: Date
     var closesAt: Date
+    /// The close planned before an administrator ended the exam early (`closesAt` is then when); nil otherwise.
+    var plannedClosesAt: Date? = nil
     var durationSeconds: Int
     var passMark: Double
     var certifies: Bool
@@ -34,6 +36,8 @@ struct ExamRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
     var revealedOnPapers: Int? = nil
     /// What passing certifies (`qualification`); set when `certifies`.
     var qualificationId: Int64? = nil
+    /// 考生须知; empty for none.
+    var instructions: String = ""
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
