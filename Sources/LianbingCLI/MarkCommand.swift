@@ -28,7 +28,7 @@ struct MarkCommand: AsyncParsableCommand {
 
         static func lines(_ item: MarkingItem) -> [String] {
             [
-                "作答 \(item.attemptId) 第 \(item.position + 1) 题（满分 \(AppDatabase.points(item.points)) 分）｜考试 \(item.examId) \(item.examTitle)｜考生 \(item.staffNumber)｜\(item.questionId)",
+                "作答 \(item.attemptId) 第 \(item.position + 1) 题（满分 \(AppDatabase.points(item.points)) 分）｜考试 \(item.examId) \(item.examTitle)｜\(item.questionId)",
                 "题目：\(item.stem)",
                 "参考答案：\(item.reference)",
                 "评分要点：" + item.scoringPoints.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "；"),

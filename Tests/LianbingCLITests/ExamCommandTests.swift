@@ -206,7 +206,7 @@ import Testing
         #expect(try await refused(["exam", "release", "\(id)"]))
         try await run(["mark", "list", "--exam", "\(id)"])
         let queue = try await database.markingQueue(exam: id, by: op)
-        #expect(queue.count == 2 && queue.allSatisfy { $0.staffNumber == "GD4" && $0.response == "每半年至少组织一次培训" })
+        #expect(queue.count == 2 && queue.allSatisfy { $0.attemptId == attempt.id && $0.response == "每半年至少组织一次培训" })
         #expect(MarkCommand.List.lines(queue[0])[0].hasPrefix("作答 \(attempt.id) 第 \(queue[0].position + 1) 题（满分 10 分）"))
         for item in queue {
             try await run(["mark", "set", "--attempt", "\(item.attemptId)", "--position", "\(item.position + 1)", "--score", "5", "--comment", "要点不全"])

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import LianbingCore
 
-/// A short answer for a trainer to mark, with what the trainer marks against and any mark given so far.
+/// A short answer for a trainer to mark, with what the trainer marks against and any mark given so far. It names the
+/// answer sheet, not the candidate: marking is anonymous, wherever it is done.
 public struct MarkingItem: Sendable, Codable, Equatable {
     public var attemptId: Int64
     public var position: Int
     public var examId: Int64
     public var examTitle: String
-    public var staffNumber: String
     public var questionId: String
     public var stem: String
     public var reference: String
@@ -68,7 +68,7 @@ extension AppDatabase {
         cache: QuestionCache
     ) throws -> [MarkingItem] {
         let sql = """
-            SELECT a.id, a.examId, a.staffNumber, a.paper, e.title, x.position, x.response, x.score, x.comment
+            SELECT a.id, a.examId, a.paper, e.title, x.position, x.response, x.score, x.comment
             FROM attemptAnswer x JOIN attempt a ON a.id = x.attemptId JOIN exam e ON e.id = a.examId
             JOIN unit u ON u.code = e.unitCode
             WHERE \(condition) ORDER BY \(order)
@@ -86,7 +86,7 @@ extension AppDatabase {
             if case .text(let written)? = response { text = written }
             return MarkingItem(
                 attemptId: attemptId, position: row["position"], examId: row["examId"], examTitle: row["title"],
-                staffNumber: row["staffNumber"], questionId: item.questionId, stem: question.stem, reference: reference,
+                questionId: item.questionId, stem: question.stem, reference: reference,
                 scoringPoints: points, points: item.points, response: text, score: row["score"], comment: row["comment"])
         }
     }
