@@ -118,6 +118,7 @@ case "load": try await reportingBenchErrors { try await benchLoad(arguments.drop
 case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
 case "close": try await reportingBenchErrors { try await benchClose(arguments.dropFirst()) }
 case "training": try await benchTraining()
+case "school": try await reportingBenchErrors { try await benchSchool() }
 case "contest": try await reportingBenchErrors { try await benchContest(arguments.dropFirst()) }
 default:
     print("usage: lianbing-bench bank    — import and validate a generated 10,000-question CSV, against sqlite3 .import")
@@ -132,6 +133,7 @@ default:
     print("       lianbing-bench close [--candidates 20000]")
     print("                           — close an exam with everyone still writing: its duration, and how long other writes wait")
     print("       lianbing-bench training — coverage, half-year and plan at province scale with two years of attendance")
+    print("       lianbing-bench school  — 推荐学习, 今日复习 and a unit's weak points at province scale with a year of exams and self-tests")
     print("       lianbing-bench contest [--participants 100000] [--events 1000000] [--viewers 1000] [--updates 40] [--part all|engine|viewers]")
     print("                           — scoring engine (events/s, rank queries, full board) and live board screens on the release server")
     print("       (load, durability and contest start .build/…/release/lianbing: build it first, swift build -c release)")
