@@ -413,6 +413,7 @@ extension AppDatabase {
         registerLastLoginMigration(&migrator)
         registerPlannedCloseMigration(&migrator)
         registerInstructionsMigration(&migrator)
+        registerPointTallyMigration(&migrator)
         return migrator
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     static let tables = [
-        "account", "attempt", "attemptAnswer", "attemptVisit", "auditEntry", "bankRevision", "certificate", "contest",
+        "account", "attempt", "attemptAnswer", "attemptPointTally", "attemptVisit", "auditEntry", "bankRevision", "certificate", "contest",
         "contestEvent", "contestMember", "contestQuestion", "contestRound", "contestSubstitution", "contestTeam",
         "curriculumStandard", "exam", "examCandidate", "examForm", "expert", "lesson", "lessonAssignment", "lessonAssignmentLesson", "lessonCheck",
         "lessonFile", "lessonFileContent", "lessonProgress", "lessonRevision", "meta", "nationalQualification", "post", "postRequirement", "qualification", "question",
@@ -80,7 +80,7 @@ struct MigrationTests {
                 "v5 training", "v6 report generation", "v7 contests", "v8 certificates", "v9 satisfaction ratings",
                 "v10 post certification, national qualifications", "v11 selections", "v12 lessons", "v13 lesson files", "v14 review schedule",
                 "v15 lesson progress, required lessons, study days", "v16 last login", "v17 planned close",
-                "v18 exam instructions",
+                "v18 exam instructions", "v19 attempt point tallies",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

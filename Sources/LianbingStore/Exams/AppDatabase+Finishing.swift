@@ -40,6 +40,7 @@ extension AppDatabase {
         attempt.pendingCount = row["pending"] ?? 0
         attempt.score = attempt.pendingCount == 0 ? (row["total"] as Double? ?? 0) : nil
         try attempt.update(db)
+        try tallyPoints(of: attempt, db)
     }
 
     /// Assessments mark 多选 by their own policy; self-tests all-or-nothing, so "right" means right.

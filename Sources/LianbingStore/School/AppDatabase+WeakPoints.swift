@@ -40,7 +40,6 @@ extension AppDatabase {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看单位薄弱知识点") }
         let lessons = try await lessons().map(\.lesson)
         let now = clock()
-        let cache = cache
         return try await reader.read { db in
             let unit = try Self.reportRoot(code, for: principal, db)
             let subtree = "SELECT s.number FROM staff s JOIN unit u ON u.code = s.unitCode WHERE u.path >= ? AND u.path < ?"
@@ -61,21 +60,20 @@ extension AppDatabase {
             var mastery = Mastery()
             if !exams.isEmpty {
                 // `+a.state` keeps SQLite off the state index, which would walk every submitted attempt of the province;
-                // (examId, staffNumber) finds just the subtree's.
+                // (examId, staffNumber) finds just the subtree's, and each attempt's tally is a few clustered rows.
                 let sums = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT json_extract(j.value, '$.questionId') AS questionId, json_extract(j.value, '$.revision') AS revision,
-                               SUM(aa.score) AS score, SUM(json_extract(j.value, '$.points')) AS points, COUNT(*) AS answered,
-                               SUM(aa.score >= json_extract(j.value, '$.points') - 1e-9) AS correct
-                        \(Self.markedItems)
+                        SELECT t.knowledgePoint, SUM(t.score) AS score, SUM(t.points) AS points, SUM(t.answered) AS answered, SUM(t.correct) AS correct
+                        FROM attempt a JOIN attemptPointTally t ON t.attemptId = a.id
                         WHERE a.examId IN (\(databaseQuestionMarks(count: exams.count))) AND +a.state IN ('submitted', 'auto-submitted')
-                          AND a.staffNumber IN (\(subtree)) AND aa.score IS NOT NULL
-                        GROUP BY questionId, revision
+                          AND a.staffNumber IN (\(subtree))
+                        GROUP BY t.knowledgePoint
                         """, arguments: StatementArguments(exams.map(\.id)) + range)
                 for row in sums {
-                    let points = try cache.entry(row["questionId"], revision: row["revision"], db).question.knowledgePoints
-                    mastery.add(Mastery.Point(score: row["score"], points: row["points"], answered: row["answered"], correct: row["correct"]), knowledgePoints: points)
+                    mastery.add(
+                        Mastery.Point(score: row["score"], points: row["points"], answered: row["answered"], correct: row["correct"]),
+                        knowledgePoints: [row["knowledgePoint"]])
                 }
             }
             return UnitWeakPoints(
