@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // lianbing-bench and the server tests name it directly (their HTTP and WebSocket clients); the server has it through Hummingbird.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // Reads .xlsx imports (a workbook is a zip of XML parts); 0.9.20 is the release the mirrors carry.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "LianbingCore"),
@@ -39,7 +41,10 @@ let package = Package(
             name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "LianbingFormats", dependencies: ["LianbingCore", "CQRencode", "CXlsxWriter", "CCmarkGFM"]),
+        .target(
+            name: "LianbingFormats",
+            dependencies: ["LianbingCore", "CQRencode", "CXlsxWriter", "CCmarkGFM", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "LianbingStore",
             dependencies: [
@@ -94,7 +99,7 @@ let package = Package(
             dependencies: ["LianbingCore", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Reference"]
         ),
-        .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"]),
+        .testTarget(name: "LianbingFormatsTests", dependencies: ["LianbingFormats"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LianbingStoreTests",
             dependencies: ["LianbingStore", .product(name: "GRDB", package: "GRDB.swift")]

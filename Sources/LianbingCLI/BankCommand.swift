@@ -17,7 +17,7 @@ extension BankCommand {
         @Argument(help: "题库文件或目录。", completion: .file())
         var path = "QuestionBank"
 
-        @Option(help: "文件格式：bank、csv、gift、moodle-xml；省略则按扩展名判断。")
+        @Option(help: "文件格式：bank、csv、gift、moodle-xml；省略则按扩展名判断，.txt 等再按内容判断。")
         var format: QuestionFormat?
 
         func run() async throws {
@@ -25,7 +25,7 @@ extension BankCommand {
                 let read = try BankFiles.read(path, format: format)
                 let report = BankValidator.validate(read.questions)
                 let errors = (read.issues + report.errors).sorted()
-                for warning in report.warnings { Console.error("警告：\(warning)") }
+                for warning in (read.notes + report.warnings).sorted() { Console.error("警告：\(warning)") }
                 for unsupported in read.unsupported { Console.error("错误：\(unsupported)") }
                 for error in errors { Console.error("错误：\(error)") }
                 let failed = errors.count + read.unsupported.count
@@ -44,7 +44,7 @@ extension BankCommand {
         @Argument(help: "题库文件或目录。", completion: .file())
         var path: String
 
-        @Option(help: "文件格式：bank、csv、gift、moodle-xml；省略则按扩展名判断。")
+        @Option(help: "文件格式：bank、csv、gift、moodle-xml；省略则按扩展名判断，.txt 等再按内容判断。")
         var format: QuestionFormat?
 
         @Flag(help: "只校验并报告将新增、修改多少道题，不写入数据库。")
@@ -62,7 +62,9 @@ extension BankCommand {
                 ) { done, total in Console.progress(done, of: total, "正在写入试题") }
                 for warning in result.warnings { Console.error("警告：\(warning)") }
                 for skipped in result.skipped { Console.error("已跳过：\(skipped)") }
-                let counts = "新增 \(result.added)，修改 \(result.changed)，未变 \(result.unchanged)"
+                let drafts = read.questions.filter { $0.question.status == .draft }.count
+                let counts =
+                    "新增 \(result.added)，修改 \(result.changed)，未变 \(result.unchanged)；其中草稿 \(drafts)，跳过 \(result.skipped.count)"
                 if dryRun {
                     Console.out("试运行（未写入）：\(counts)。")
                 } else if let revision = result.bankRevision {

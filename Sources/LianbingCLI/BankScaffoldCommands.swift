@@ -74,14 +74,24 @@ extension BankCommand {
     }
 
     struct Template: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "输出空白的 CSV 题目模板（含两行示例），可用 Excel 或 WPS 编辑后导入。")
+        static let configuration = CommandConfiguration(
+            abstract: "输出题目模板（含两行示例），可用 Excel 或 WPS 编辑后导入。",
+            discussion: "默认为 CSV；--format xlsx（或 --out 的扩展名为 .xlsx）输出 Excel 工作簿：题型、难度、用途、状态为下拉选择，第二张表说明每一列的填法。")
 
-        @Option(help: "输出文件；省略则写到标准输出。", completion: .file(extensions: ["csv"]))
+        @Option(help: "输出文件；省略则写到标准输出。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String?
 
+        @Option(help: "csv 或 xlsx；省略则按 --out 的扩展名，默认 csv。")
+        var format: TableFormat?
+
         func run() async throws {
-            let data = QuestionCSV.template()
-            if let out { try writeOutput(data, to: out) } else { FileHandle.standardOutput.write(data) }
+            try await reportingErrors {
+                let data = switch TableFormat.forFile(out ?? "", asked: format) {
+                case .csv: QuestionCSV.template()
+                case .xlsx: try QuestionTemplateWorkbook.encode(exportedAt: Date())
+                }
+                if let out { try writeOutput(data, to: out) } else { FileHandle.standardOutput.write(data) }
+            }
         }
     }
 }

@@ -14,12 +14,14 @@ extension ExamCommand {
         @Argument(help: "考试编号。")
         var id: Int64
 
-        @Option(name: .customLong("import"), help: "成绩 CSV 文件（UTF-8 或 GBK/GB18030 均可）。", completion: .file(extensions: ["csv"]))
+        @Option(name: .customLong("import"), help: "成绩 CSV 文件（UTF-8 或 GBK/GB18030 均可）或 .xlsx 工作簿。", completion: .file(extensions: ["csv", "xlsx"]))
         var file: String
+
+        @OptionGroup var sheetOption: SheetOption
 
         func run() async throws {
             try await reportingErrors {
-                let rows = try PaperMarksCSV.read(try readInput(file), file: file).flatMap(\.result).mapError(LianbingError.importRejected).get()
+                let rows = try PaperMarksCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).flatMap(\.result).mapError(LianbingError.importRejected).get()
                 let db = try database.open()
                 let count = try await db.importPaperMarks(
                     rows.map { PaperMarksRow(line: $0.line, staffNumber: $0.staffNumber, form: $0.form, marks: $0.marks) }, file: file,

@@ -8,15 +8,21 @@ extension ExamCommand {
     struct Results: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "成绩表：按得分排名（同分同名次，如 1、1、3），其后为待阅卷、作答中、未交卷、未开始、缺考、免考。",
-            discussion: "--export 写出 CSV（UTF-8 带 BOM，Excel 可直接打开），列为 \(ResultsCSV.header.joined(separator: ","))。")
+            discussion: """
+                --export 写出 CSV（UTF-8 带 BOM，Excel 可直接打开），或 Excel 工作簿（--format xlsx 或扩展名 .xlsx：工号为文本、\
+                得分为数字、交卷时间为日期），列为 \(ResultsCSV.header.joined(separator: ","))。
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
         @Argument(help: "考试编号。")
         var id: Int64
 
-        @Option(help: "同时导出为 CSV 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "同时导出为 CSV 或 .xlsx 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var export: String?
+
+        @Option(help: "--export 的格式：csv 或 xlsx；省略则按扩展名，默认 csv。")
+        var format: TableFormat?
 
         func validate() throws {
             if let export, FileManager.default.fileExists(atPath: export) { throw ValidationError("文件已存在，不会覆盖：\(export)") }
@@ -37,7 +43,7 @@ extension ExamCommand {
                 }
                 Console.out("共 \(results.count) 人：\(counts.joined(separator: "，"))。")
                 if let export {
-                    try writeOutput(ResultsCSV.encode(results, title: exam.title, passMark: exam.passMark), to: export)
+                    try writeTable(ResultsCSV.table(results, title: exam.title, passMark: exam.passMark), to: export, format: format, db: db)
                     Console.out("已导出到 \(export)。")
                 }
             }

@@ -15,8 +15,10 @@ extension ExamCommand {
         @Argument(help: "考试编号（统计已交且评完的试卷）；与 --matrix 二选一。")
         var id: Int64?
 
-        @Option(help: "改为统计一个成绩矩阵 CSV：第一列考生，其后每列一道题，可在表头下加一行 max（满分）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "改为统计一个成绩矩阵（CSV 或 .xlsx）：第一列考生，其后每列一道题，可在表头下加一行 max（满分）。", completion: .file(extensions: ["csv", "xlsx"]))
         var matrix: String?
+
+        @OptionGroup var sheetOption: SheetOption
 
         @Flag(help: "以 JSON 输出（键按字母排序，未定义的值为 null）。")
         var json = false
@@ -29,7 +31,7 @@ extension ExamCommand {
             try await reportingErrors {
                 let statistics: ExamStatistics
                 if let matrix {
-                    let read = try MarkMatrixCSV.parse(try readInput(matrix), file: matrix).mapError(LianbingError.importRejected).get()
+                    let read = try MarkMatrixCSV.parse(try readInput(matrix), file: matrix, sheet: sheetOption.sheet).mapError(LianbingError.importRejected).get()
                     statistics = ItemStatistics.compute(
                         candidates: read.candidates, questions: read.questions, marks: read.marks, maxMarks: read.maxMarks)
                 } else {

@@ -52,7 +52,7 @@ struct ExpertCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "从 CSV 导入专家库（表头：姓名,单位编码,类别,专长,工作单位及职务,工号）。有任何错误则全部不导入，并列出每一处错误的行号。",
+            abstract: "从 CSV 或 .xlsx 导入专家库（表头：姓名,单位编码,类别,专长,工作单位及职务,工号）。有任何错误则全部不导入，并列出每一处错误的行号。",
             discussion: """
                 有工号的行按工号对应已有专家（全省一人一条）；没有工号的行按 单位编码+姓名 对应。对应上的更新，否则新增。\
                 没有工号的行不会取消已有的工号关联。专长用 ; 或 、 分隔。
@@ -60,12 +60,14 @@ struct ExpertCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "专家库 CSV 文件（UTF-8 或 GBK/GB18030 均可）。", completion: .file(extensions: ["csv"]))
+        @Argument(help: "专家库 CSV 文件（UTF-8 或 GBK/GB18030 均可）或 .xlsx 工作簿。", completion: .file(extensions: ["csv", "xlsx"]))
         var file: String
+
+        @OptionGroup var sheetOption: SheetOption
 
         func run() async throws {
             try await reportingErrors {
-                let parsed = try ExpertCSV.read(try readInput(file), file: file).mapError(LianbingError.importRejected).get()
+                let parsed = try ExpertCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).mapError(LianbingError.importRejected).get()
                 let db = try database.open()
                 let summary = try await db.importExperts(parsed, file: file, by: try await db.operatorPrincipal())
                 Console.out("专家库导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，未变 \(summary.unchanged)。")

@@ -10,6 +10,12 @@ func readInput(_ path: String) throws -> Data {
     return data
 }
 
+/// `--sheet` for the imports that read a table, CSV or workbook: which worksheet of an .xlsx file to read.
+struct SheetOption: ParsableArguments {
+    @Option(help: "从 .xlsx 工作簿导入时读取的工作表名称；省略则读第一个工作表（CSV 文件不用此项）。")
+    var sheet: String?
+}
+
 /// Writes an output file, refusing to overwrite one that exists: it may hold passwords already handed out.
 func writeOutput(_ data: Data, to path: String) throws {
     guard !FileManager.default.fileExists(atPath: path) else {

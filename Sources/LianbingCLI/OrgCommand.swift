@@ -10,16 +10,18 @@ struct OrgCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "从 CSV 追加或更新单位（表头：编码,名称,层级,上级编码；层级为 省/市/县/镇/村）。有任何错误则全部不导入。")
+            abstract: "从 CSV 或 .xlsx 追加或更新单位（表头：编码,名称,层级,上级编码；层级为 省/市/县/镇/村）。有任何错误则全部不导入。")
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "单位 CSV 文件。", completion: .file(extensions: ["csv"]))
+        @Argument(help: "单位 CSV 或 .xlsx 文件。", completion: .file(extensions: ["csv", "xlsx"]))
         var file: String
+
+        @OptionGroup var sheetOption: SheetOption
 
         func run() async throws {
             try await reportingErrors {
-                let parsed = try OrgCSV.read(try readInput(file), file: file).get()
+                let parsed = try OrgCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).get()
                 let db = try database.open()
                 let summary = try await db.importUnits(parsed, file: file, by: try await db.operatorPrincipal())
                 Console.out("单位导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，随上级移动 \(summary.moved)。")

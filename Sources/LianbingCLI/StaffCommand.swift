@@ -10,16 +10,18 @@ struct StaffCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "从 CSV 导入花名册，按工号新增或更新（表头：工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗）。有任何错误则全部不导入。")
+            abstract: "从 CSV 或 .xlsx 导入花名册，按工号新增或更新（表头：工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗）。有任何错误则全部不导入。")
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "花名册 CSV 文件（UTF-8 或 GBK/GB18030 均可）。", completion: .file(extensions: ["csv"]))
+        @Argument(help: "花名册 CSV 文件（UTF-8 或 GBK/GB18030 均可）或 .xlsx 工作簿。", completion: .file(extensions: ["csv", "xlsx"]))
         var file: String
+
+        @OptionGroup var sheetOption: SheetOption
 
         func run() async throws {
             try await reportingErrors {
-                let parsed = try StaffCSV.read(try readInput(file), file: file).get()
+                let parsed = try StaffCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).get()
                 let db = try database.open()
                 let summary = try await db.importStaff(parsed, file: file, by: try await db.operatorPrincipal())
                 Console.out("花名册导入完成：新增 \(summary.inserted)，更新 \(summary.updated)，未变 \(summary.unchanged)。")

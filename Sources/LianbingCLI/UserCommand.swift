@@ -96,14 +96,17 @@ struct UserCommand: AsyncParsableCommand {
 
     struct CreateFromRoster: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "为某单位及其下级所有尚无账号的在岗工作人员开通账号（用户名为工号），初始密码写入 CSV 供分发。")
+            abstract: "为某单位及其下级所有尚无账号的在岗工作人员开通账号（用户名为工号），初始密码写入 CSV 或 Excel 工作簿（.xlsx）供分发。")
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: "单位编码：该单位及其全部下级。")
         var unit: String
 
-        @Option(help: "初始密码 CSV 的输出路径（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "初始密码文件的输出路径，.csv 或 .xlsx（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String
+
+        @Option(help: "--out 的格式：csv 或 xlsx；省略则按扩展名，默认 csv。")
+        var format: TableFormat?
 
         func validate() throws {
             guard !FileManager.default.fileExists(atPath: out) else { throw ValidationError("文件已存在，不会覆盖：\(out)") }
@@ -115,7 +118,7 @@ struct UserCommand: AsyncParsableCommand {
                 let result = try await db.createAccountsFromRoster(unit: unit, by: try await db.operatorPrincipal()) { done, total in
                     Console.progress(done, of: total, "正在生成账号")
                 }
-                try writeOutput(IssuedPasswordsCSV.encode(result.issued), to: out)
+                try writeTable(IssuedPasswordsCSV.table(result.issued), to: out, format: format, db: db)
                 Console.out("已开通 \(result.issued.count) 个账号，初始密码已写入 \(out)（请妥善保管，分发后删除）。")
                 if !result.skipped.isEmpty {
                     Console.error("以下工号不能直接用作用户名（须为 2–32 位字母、数字或 . _ -），请用 lianbing user add 单独开通：")

@@ -1,7 +1,7 @@
 import Foundation
 import LianbingCore
 
-/// A CSV import file with a fixed header: the steps every import format shares.
+/// An import file (CSV or a workbook's sheet) with a fixed header: the steps every import format shares.
 ///
 /// File-level problems (encoding, structure, header) stop the import at once, since the rows cannot be
 /// trusted after them. Row-level problems are collected across the whole file, so that one upload shows the
@@ -17,21 +17,30 @@ struct CSVTable {
     /// The columns this file has: the format's header, plus its optional trailing columns when the file has them.
     let header: [String]
     let records: [CSVRecord]
+    /// Columns of codes, where a workbook's number cell must be an exact integer (`CodeNumberCell`).
+    var codeColumns: [Int] = []
 
-    /// Decodes `data`, parses it, and checks that the first record is exactly `header`, or exactly `header` followed by
-    /// `optionalTrailing` (columns added to a format later, present together or not at all, so that files written
-    /// before keep working). The table's `header` is then the one the file has.
-    static func load(_ data: Data, file: String, header: [String], optionalTrailing: [String] = []) -> Result<CSVTable, ImportFailure> {
+    /// Reads `data` (CSV or an .xlsx workbook's sheet `sheet`, see `TabularFile`) and finds its header: a row that is
+    /// exactly `header`, or exactly `header` followed by `optionalTrailing` (columns added to a format later, present
+    /// together or not at all, so that files written before keep working). The table's `header` is then the one the
+    /// file has. Rows above the header (a workbook's title) are ignored. A workbook's number cells in `codeColumns`
+    /// are refused unless their digits are the code (`CodeNumberCell`).
+    static func load(
+        _ data: Data, file: String, header: [String], optionalTrailing: [String] = [], codeColumns: Set<String> = [],
+        sheet: String? = nil
+    ) -> Result<CSVTable, ImportFailure> {
         let records: [CSVRecord]
-        switch CSVTextDecoder.decode(data, file: file).flatMap({ CSVReader.read($0.text, file: file) }) {
+        switch TabularFile.records(data, file: file, sheet: sheet) {
         case .failure(let failure): return .failure(failure)
         case .success(let read): records = read
         }
-        guard let first = records.first else {
+        guard !records.isEmpty else {
             return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件没有内容")]))
         }
-        let actual = first.fields.map(trim)
         let full = header + optionalTrailing
+        let at = TabularFile.headerIndex(records, names: full) { $0 == header || $0 == full }
+        let first = records[at]
+        let actual = first.fields.map(trimCell)
         let used: [String]
         if actual == header || actual == full {
             used = actual
@@ -40,12 +49,15 @@ struct CSVTable {
             let mentionsOptional = actual.contains(where: optionalTrailing.contains)
             let note = optionalTrailing.isEmpty ? "" : "（最后 \(optionalTrailing.count) 列 \(optionalTrailing.joined(separator: "、")) 可以一起省略）"
             let reasons = CSVHeader.problems(actual, expected: mentionsOptional ? full : header).map { mentionsOptional ? $0 + note : $0 }
-            return .failure(ImportFailure(issues: reasons.map { ImportIssue(file: file, line: first.line, reason: $0) }))
+            return .failure(ImportFailure(issues: reasons.map { first.issue(file, $0) }))
         }
-        guard records.count > 1 else {
-            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件只有表头，没有数据行")]))
+        guard records.count > at + 1 else {
+            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: 0, reason: "文件只有表头，没有数据行", sheet: first.sheet)]))
         }
-        return .success(CSVTable(file: file, header: used, records: Array(records.dropFirst())))
+        return .success(
+            CSVTable(
+                file: file, header: used, records: records[(at + 1)...].map { $0.fitted(to: used.count) },
+                codeColumns: used.indices.filter { codeColumns.contains(used[$0]) }))
     }
 
     /// Where `column` is in this file's rows, or `nil` when the file does not have it (an optional column left out).
@@ -62,25 +74,29 @@ struct CSVTable {
         values.reserveCapacity(records.count)
         for record in records {
             var reasons: [String] = []
+            let cellIssues = codeColumns.compactMap { column in
+                record.numbers[column].flatMap { CodeNumberCell.problem($0, column: header[column]) }.map {
+                    ImportIssue(file: file, line: record.line, reason: $0, sheet: record.sheet, column: column)
+                }
+            }
             defer {
-                issues += reasons.map { ImportIssue(file: file, line: record.line, reason: $0) }
-                if !reasons.isEmpty, let key = record.fields.first.map(trim), !key.isEmpty { rejected.insert(key) }
+                issues += cellIssues + reasons.map { record.issue(file, $0) }
+                if !(reasons.isEmpty && cellIssues.isEmpty), let key = record.fields.first.map(trimCell), !key.isEmpty { rejected.insert(key) }
             }
             guard record.fields.count == header.count else {
                 reasons.append("应有 \(header.count) 列（\(header.joined(separator: ","))），实际有 \(record.fields.count) 列")
                 continue
             }
-            let cells = record.fields.map(trim)
+            let cells = record.fields.map(trimCell)
             // Every column of every import is a single-line value; a line break inside one is a pasting accident.
             for (name, cell) in zip(header, cells) where cell.contains(where: \.isNewline) {
                 reasons.append("“\(name)”不能包含换行")
             }
+            // A code cell already refused would only be refused again, in other words, by the format's own check.
+            guard cellIssues.isEmpty else { continue }
             let value = body(Row(line: record.line, cells: cells), &reasons)
             if let value, reasons.isEmpty { values.append(value) }
         }
         return ParsedImport(rows: values, issues: issues, rejectedKeys: rejected)
     }
 }
-
-/// Spreadsheet cells often carry stray spaces (including the full-width U+3000) that users cannot see.
-private func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -26,16 +26,16 @@ public enum ExpertCSV {
     public typealias Row = ExpertImportRow
 
     /// The rows of an expert file, or every problem in it, each with its line.
-    public static func parse(_ data: Data, file: String) -> Result<[Row], ImportFailure> {
-        read(data, file: file).flatMap(\.result)
+    public static func parse(_ data: Data, file: String, sheet: String? = nil) -> Result<[Row], ImportFailure> {
+        read(data, file: file, sheet: sheet).flatMap(\.result)
     }
 
     /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable.
-    public static func read(_ data: Data, file: String) -> Result<ParsedImport<Row>, ImportFailure> {
+    public static func read(_ data: Data, file: String, sheet: String? = nil) -> Result<ParsedImport<Row>, ImportFailure> {
         var firstLineOfNumber: [String: Int] = [:]
         var firstLineOfNameInUnit: [String: Int] = [:]
         let categories = ExpertCategory.allCases.map(\.label).joined(separator: "、")
-        return CSVTable.load(data, file: file, header: header).map { table in
+        return CSVTable.load(data, file: file, header: header, codeColumns: ["单位编码", "工号"], sheet: sheet).map { table in
             table.convert { row, reasons in
                 let cells = row.cells
 

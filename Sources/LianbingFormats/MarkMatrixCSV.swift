@@ -31,15 +31,17 @@ public enum MarkMatrixCSV {
         }
     }
 
-    public static func parse(_ data: Data, file: String) -> Result<MarkMatrix, ImportFailure> {
+    public static func parse(_ data: Data, file: String, sheet: String? = nil) -> Result<MarkMatrix, ImportFailure> {
         let records: [CSVRecord]
-        switch CSVTextDecoder.decode(data, file: file).flatMap({ CSVReader.read($0.text, file: file) }) {
+        switch TabularFile.records(data, file: file, sheet: sheet) {
         case .failure(let failure): return .failure(failure)
         case .success(let read): records = read
         }
         guard let header = records.first else { return fail(file, "文件没有内容") }
         var reader = Reader(file: file, header: header)
-        for (index, record) in records.dropFirst().enumerated() { reader.read(record, first: index == 0) }
+        for (index, record) in records.dropFirst().enumerated() {
+            reader.read(record.fitted(to: reader.questions.count + 1), first: index == 0)
+        }
         if reader.candidates.isEmpty, reader.issues.isEmpty { return fail(file, "文件没有考生行") }
         guard reader.issues.isEmpty else { return .failure(ImportFailure(issues: reader.issues)) }
         return .success(
@@ -57,6 +59,7 @@ public enum MarkMatrixCSV {
 /// The state of one pass over the records after the header.
 private struct Reader {
     let file: String
+    let sheet: String?
     let questions: [String]
     private(set) var maxMarks: [Double]
     private(set) var candidates: [String] = []
@@ -68,6 +71,7 @@ private struct Reader {
 
     init(file: String, header: CSVRecord) {
         self.file = file
+        sheet = header.sheet
         let cells = header.fields.map(trim)
         questions = Array(cells.dropFirst())
         maxMarks = Array(repeating: 1, count: questions.count)
@@ -141,7 +145,7 @@ private struct Reader {
     }
 
     private mutating func fail(_ line: Int, _ reason: String) {
-        issues.append(ImportIssue(file: file, line: line, reason: reason))
+        issues.append(ImportIssue(file: file, line: line, reason: reason, sheet: sheet))
     }
 }
 

@@ -13,8 +13,8 @@ import LianbingCore
 public enum NationalQualificationCSV {
     public static let header = ["工号", "等级", "证书编号", "发证机关", "发证日期"]
 
-    public static func read(_ data: Data, file: String) -> Result<ParsedImport<NationalQualificationImportRow>, ImportFailure> {
-        CSVTable.load(data, file: file, header: header).map { table in
+    public static func read(_ data: Data, file: String, sheet: String? = nil) -> Result<ParsedImport<NationalQualificationImportRow>, ImportFailure> {
+        CSVTable.load(data, file: file, header: header, codeColumns: ["工号", "证书编号"], sheet: sheet).map { table in
             table.convert { row, reasons in
                 let cells = row.cells
                 if let problem = StaffNumberCell.problem(cells[0]) { reasons.append(problem) }

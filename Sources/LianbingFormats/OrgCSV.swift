@@ -32,13 +32,13 @@ public enum OrgCSV {
     public static let maxNameLength = 64
 
     /// The rows of an organisation file, or every problem in it, each with its line.
-    public static func parse(_ data: Data, file: String) -> Result<[UnitTreeBuilder.Row], ImportFailure> {
-        read(data, file: file).flatMap(\.result)
+    public static func parse(_ data: Data, file: String, sheet: String? = nil) -> Result<[UnitTreeBuilder.Row], ImportFailure> {
+        read(data, file: file, sheet: sheet).flatMap(\.result)
     }
 
     /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable.
-    public static func read(_ data: Data, file: String) -> Result<ParsedImport<UnitTreeBuilder.Row>, ImportFailure> {
-        CSVTable.load(data, file: file, header: header, optionalTrailing: attributeColumns).map { table in
+    public static func read(_ data: Data, file: String, sheet: String? = nil) -> Result<ParsedImport<UnitTreeBuilder.Row>, ImportFailure> {
+        CSVTable.load(data, file: file, header: header, optionalTrailing: attributeColumns, codeColumns: ["编码", "上级编码"], sheet: sheet).map { table in
             let veteransColumn = table.index(of: attributeColumns[0])
             let heavyDutyColumn = table.index(of: attributeColumns[1])
             return table.convert { row, reasons in

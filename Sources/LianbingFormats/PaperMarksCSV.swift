@@ -36,13 +36,15 @@ public enum PaperMarksCSV {
 
     /// The rows that parsed and the problems of the rest; fails outright only when the file as a whole is unusable
     /// (encoding, structure, header).
-    public static func read(_ data: Data, file: String) -> Result<ParsedImport<Row>, ImportFailure> {
+    public static func read(_ data: Data, file: String, sheet: String? = nil) -> Result<ParsedImport<Row>, ImportFailure> {
         let records: [CSVRecord]
-        switch CSVTextDecoder.decode(data, file: file).flatMap({ CSVReader.read($0.text, file: file) }) {
+        switch TabularFile.records(data, file: file, sheet: sheet) {
         case .failure(let failure): return .failure(failure)
         case .success(let read): records = read
         }
-        guard let first = records.first else { return fail(file, line: 0, "文件没有内容") }
+        guard !records.isEmpty else { return fail(file, line: 0, "文件没有内容") }
+        let at = TabularFile.headerIndex(records, names: ["工号", "卷别"]) { $0.count > 2 && $0 == header(questionCount: $0.count - 2) }
+        let first = records[at]
         let cells = first.fields.map(trim)
         let expected = header(questionCount: cells.count - 2)
         guard cells.count > 2 else {
@@ -50,12 +52,13 @@ public enum PaperMarksCSV {
         }
         let problems = CSVHeader.problems(cells, expected: expected)
         guard problems.isEmpty else {
-            return .failure(ImportFailure(issues: problems.map { ImportIssue(file: file, line: first.line, reason: $0) }))
+            return .failure(ImportFailure(issues: problems.map { first.issue(file, $0) }))
         }
-        guard records.count > 1 else { return fail(file, line: 0, "文件只有表头，没有成绩行") }
+        guard records.count > at + 1 else { return fail(file, line: 0, "文件只有表头，没有成绩行") }
 
         var firstLineOfNumber: [String: Int] = [:]
-        let table = CSVTable(file: file, header: expected, records: Array(records.dropFirst()))
+        let table = CSVTable(
+            file: file, header: expected, records: records[(at + 1)...].map { $0.fitted(to: expected.count) }, codeColumns: [0])
         return .success(table.convert { row, reasons in
             let number = row.cells[0]
             if number.isEmpty {

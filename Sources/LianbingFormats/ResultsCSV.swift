@@ -10,9 +10,14 @@ public enum ResultsCSV {
     public static let candidateHeader = ["单位", "单位路径", "工号", "姓名", "岗位", "得分", "状态", "名次", "交卷时间", "用时（分钟）"]
     public static var header: [String] { examHeader + candidateHeader }
 
-    public static func encode(_ results: [RankedResult], title: String, passMark: Double) -> Data {
+    /// What each column holds in a workbook: codes and names text, scores, ranks and minutes numbers, the
+    /// submission time a date.
+    static let kinds: [ReportTable.ColumnKind] = [.text, .number, .text, .text, .text, .text, .text, .number, .text, .number, .date, .number]
+
+    /// The rows as a table, written as CSV or a workbook by `TableFormat`.
+    public static func table(_ results: [RankedResult], title: String, passMark: Double) -> ReportTable {
         let exam = [title, points(passMark)]
-        return CSVWriter.encode([header] + results.map { exam + cells($0) })
+        return ReportTable(title: title, columns: header, rows: results.map { exam + cells($0) }, kinds: kinds)
     }
 
     public static func cells(_ result: RankedResult) -> [String] {
@@ -23,11 +28,12 @@ public enum ResultsCSV {
         ]
     }
 
-    /// `成绩-第四季度集中考核.csv`: a name people recognise in their downloads, without the characters Windows refuses.
-    public static func filename(title: String) -> String {
+    /// `成绩-第四季度集中考核.csv` (or `.xlsx`): a name people recognise in their downloads, without the characters
+    /// Windows refuses.
+    public static func filename(title: String, format: TableFormat = .csv) -> String {
         let refused = CharacterSet(charactersIn: "\\/:*?\"<>|").union(.controlCharacters)
         let safe = String(String.UnicodeScalarView(title.unicodeScalars.map { refused.contains($0) ? "_" : $0 }))
-        return "成绩-\(safe.trimmingCharacters(in: .whitespaces)).csv"
+        return "成绩-\(safe.trimmingCharacters(in: .whitespaces)).\(format.rawValue)"
     }
 
     /// `35分12秒`, as pages show time used.

@@ -68,7 +68,7 @@ extension AppDatabase {
         let incoming = try read.questions.map { ($0.question, String(decoding: try encoder.encode($0.question), as: UTF8.self)) }
         let now = clock()
         let skipped = read.unsupported
-        let warnings = report.warnings
+        let warnings = (read.notes + report.warnings).sorted()
         let work: @Sendable (Database) throws -> BankImportResult = { db in
             let current = try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(

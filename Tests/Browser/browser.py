@@ -1,4 +1,5 @@
 """Headless Chromium through Selenium, with the few moves the staff pages need."""
+import base64
 import json
 import os
 import re
@@ -52,6 +53,16 @@ class Browser:
         return self.driver.execute_async_script(
             "var done = arguments[arguments.length - 1];"
             "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(done, e => done({error: String(e)}));", path)
+
+    def fetch_bytes(self, path):
+        """A download fetched with this browser's session: its bytes, carried out of the page as base64."""
+        encoded = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.blob())"
+            ".then(b => new Promise(ok => { var f = new FileReader(); f.onload = () => ok(f.result.split(',')[1]); f.readAsDataURL(b); }))"
+            ".then(done, e => done('error:' + e));", path)
+        assert not encoded.startswith('error:'), encoded
+        return base64.b64decode(encoded)
 
     def wait(self, condition, timeout=15, message=''):
         """Polls `condition` until it holds on a fully loaded page; an element that vanished or went stale, or a

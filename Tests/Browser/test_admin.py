@@ -2,12 +2,13 @@
 shown before saving, edits the draft and publishes it; watches the staff member take it on the monitor (in
 progress, answered count, the time the page was hidden) and extends their time, which their open page picks up;
 then closes the exam (the open page locks and shows the submitted attempt), releases the results, filters and
-exports them, and opens the item statistics."""
+exports them (CSV and the Excel workbook, opened with openpyxl), and opens the item statistics."""
 from datetime import datetime, timedelta, timezone
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+import workbook
 from api import Api
 from exams import start_in_browser
 
@@ -122,6 +123,11 @@ def run(ctx):
                    "[new TextDecoder().decode(b).split('\\r\\n')[0]]))",
                    admin.find('a.button[href*="results.csv"]').get_attribute('href'))
     assert csv[:3] == [0xEF, 0xBB, 0xBF] and csv[3].lstrip('\ufeff').startswith('考试,合格分数,单位,单位路径,工号,姓名,岗位,得分'), csv
+    # The workbook beside it: the same columns, 工号 as text, the pass mark a number.
+    sheet = workbook.rows(admin.fetch_bytes(admin.find('a.button[href*="results.xlsx"]').get_attribute('href')))
+    header = [value for value, _ in sheet[0]]
+    assert header[:8] == ['考试', '合格分数', '单位', '单位路径', '工号', '姓名', '岗位', '得分'], header
+    assert len(sheet) > 1 and all(row[4][1] == 's' and row[1][1] == 'n' for row in sheet[1:]), sheet
     admin.get('/exams/%d/statistics' % exam)
     assert '试题分析' in admin.text('h1')
     admin.shot('statistics')

@@ -235,6 +235,9 @@ import Testing
             $0.components(separatedBy: ",")
         }
         #expect(rows[0] == ResultsCSV.header && rows[0].last == "用时（分钟）")
+        // The same export as a workbook, by its extension.
+        try await run(["exam", "results", "\(id)", "--export", path("成绩.xlsx")])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("成绩.xlsx"))).starts(with: Array("PK".utf8)))
         let firstPoints = points["A"]![0]
         #expect(rows.dropFirst().map { [$0[4], $0[7], $0[8], $0[9]] } == [
             ["GD1", "100", "合格", "1"], ["GD2", "100", "合格", "1"], ["GD3", AppDatabase.points(100 - Double(firstPoints)!), "合格", "3"],

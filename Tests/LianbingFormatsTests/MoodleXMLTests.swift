@@ -99,7 +99,7 @@ struct MoodleXMLTests {
         #expect(single.options == ["每季度", "每半年", "每年"])
         #expect(single.answer == .choices([1]))
         #expect(single.explanation == "行动计划第19项 要求 <每半年>。")
-        #expect(single.knowledgePoints == ["Default for 培训课程/队伍建设"])
+        #expect(single.knowledgePoints == ["队伍建设"])
         #expect(single.tags == ["情景题"])
         #expect(single.source == "Moodle XML 导入：moodle.xml")
         #expect(single.difficulty == 3)
@@ -116,7 +116,7 @@ struct MoodleXMLTests {
         #expect(questions[3].kind == .fillBlank)
         #expect(questions[3].stem == "退役军人和其他优抚对象比例原则上不少于____")
         #expect(questions[3].answer == .blanks([["三分之一", "1/3"]]))
-        #expect(questions[3].knowledgePoints == ["Default for 培训课程/队伍建设/人员配备"])
+        #expect(questions[3].knowledgePoints == ["队伍建设/人员配备"])
 
         #expect(questions[4].answer == .shortAnswer(reference: "统一教材；分层培训。", points: ["统一教材", "分层培训"]))
 

@@ -195,7 +195,7 @@ struct QuestionCSVTests {
         arguments: [
             (Data(), "文件是空的"),
             (Fixture.pngHeader, "这是 PNG 图片，不是 CSV 文件"),
-            (Fixture.zipHeader, "这是 Excel 工作簿（.xlsx）或压缩包，不是 CSV 文件。请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”后重新上传"),
+            (Fixture.zipHeader, "文件不是有效的 Excel 工作簿（.xlsx）：请另存为 .xlsx（在 Excel 或 WPS 中“文件 → 另存为 → Excel 工作簿”）后重新导入"),
             (Data([0x41, 0x00, 0x42]), "文件包含 NUL 字节（第 1 行附近），不是文本格式的 CSV 文件"),
         ])
     func junk(data: Data, reason: String) {

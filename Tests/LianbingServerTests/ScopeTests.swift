@@ -193,6 +193,7 @@ import Testing
             "POST /exams/{exam}/candidates/{number}/remove": [Probe(method: .post, uri: "/exams/\(x)/candidates/\(c)/remove", form: [:])],
             "GET /exams/{exam}/results": [Probe(method: .get, uri: "/exams/\(x)/results")],
             "GET /exams/{exam}/results.csv": [Probe(method: .get, uri: "/exams/\(x)/results.csv")],
+            "GET /exams/{exam}/results.xlsx": [Probe(method: .get, uri: "/exams/\(x)/results.xlsx")],
             "GET /exams/{exam}/statistics": [Probe(method: .get, uri: "/exams/\(x)/statistics")],
             "POST /marking/{attempt}/{position}": [Probe(method: .post, uri: "/marking/\(a)/0", form: ["score": "1"])],
             "GET /exams/{exam}/edit": [Probe(method: .get, uri: "/exams/\(x)/edit")],
@@ -263,8 +264,8 @@ import Testing
             ],
             // Training dashboard, reports and planner (TrainingDashboardTests, TrainingPlanPageTests).
             "GET /training/dashboard": [Probe(method: .get, uri: "/training/dashboard?unit=\(u)")],
-            "GET /training/reports/{file}": TrainingReportsController.Export.allCases.map {
-                Probe(method: .get, uri: "/training/reports/\($0.rawValue).csv?unit=\(u)")
+            "GET /training/reports/{file}": TrainingReportsController.Export.allCases.flatMap { export in
+                ["csv", "xlsx"].map { Probe(method: .get, uri: "/training/reports/\(export.rawValue).\($0)?unit=\(u)") }
             },
             "GET /api/v1/training/reports/coverage": [Probe(method: .get, uri: "/api/v1/training/reports/coverage?unit=\(u)")],
             "GET /api/v1/training/reports/half-year": [Probe(method: .get, uri: "/api/v1/training/reports/half-year?unit=\(u)")],

@@ -134,7 +134,7 @@ extension CertCommand {
                 filter.expiringWithinDays = expiringWithin
                 let certificates = try await db.certificates(filter, by: try await db.operatorPrincipal())
                 let table = Certificate.table(certificates)
-                try writeOutput(out.lowercased().hasSuffix(".xlsx") ? try WorkbookWriter.encode([table]) : ReportTableCSV.encode(table), to: out)
+                try writeTable(table, to: out, format: nil, db: db)
                 Console.out("已导出证书 \(certificates.count) 张到 \(out)。")
             }
         }

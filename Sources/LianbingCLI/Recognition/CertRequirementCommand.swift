@@ -95,7 +95,7 @@ extension CertCommand {
                 for line in TableText.render(report.lackingTable, limit: 20) { Console.out(line) }
                 if let out {
                     let chosen = table == "lacking" ? report.lackingTable : report.table
-                    try writeOutput(ReportTableCSV.encode(chosen), to: out)
+                    try writeTable(chosen, to: out, format: nil, db: db)
                     Console.out("已导出“\(chosen.title)”\(chosen.rows.count) 行到 \(out)。")
                 }
             }

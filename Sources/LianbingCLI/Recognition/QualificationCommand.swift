@@ -53,17 +53,19 @@ struct QualificationCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "从 CSV 导入国家职业资格（表头：工号,等级,证书编号,发证机关,发证日期），记为已认可、无扫描件。有任何错误则全部不导入，并列出每一处错误的文件和行号。",
+            abstract: "从 CSV 或 .xlsx 导入国家职业资格（表头：工号,等级,证书编号,发证机关,发证日期），记为已认可、无扫描件。有任何错误则全部不导入，并列出每一处错误的文件和行号。",
             discussion: "等级：五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师（也可只写 四级 或 中级工）。证书编号 1–40 位字母、数字或 -；发证日期 2000-01-01 到今天。")
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "CSV 文件（UTF-8 或 GBK/GB18030 均可）。", completion: .file(extensions: ["csv"]))
+        @Argument(help: "CSV 文件（UTF-8 或 GBK/GB18030 均可）或 .xlsx 工作簿。", completion: .file(extensions: ["csv", "xlsx"]))
         var file: String
+
+        @OptionGroup var sheetOption: SheetOption
 
         func run() async throws {
             try await reportingErrors {
-                let parsed = try NationalQualificationCSV.read(try readInput(file), file: file).mapError(LianbingError.importRejected).get()
+                let parsed = try NationalQualificationCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).mapError(LianbingError.importRejected).get()
                 let db = try database.open()
                 let count = try await db.importNationalQualifications(parsed, file: file, by: try await db.operatorPrincipal())
                 Console.out("已导入国家职业资格 \(count) 条（已认可）。")

@@ -50,7 +50,7 @@ extension RatingCommand {
                     Console.out("共 \(report.ratings) 条评价，范围平均分 \(report.prior.map { String(format: "%.2f", $0) } ?? "—")，待回访 \(report.openFollowUps) 条。")
                 }
                 if let out {
-                    try writeOutput(ReportTableCSV.encode(table), to: out)
+                    try writeTable(table, to: out, format: nil, db: db)
                     Console.error("已导出“\(table.title)”\(table.rows.count) 行到 \(out)。")
                 }
             }

@@ -31,7 +31,7 @@ extension SelectCommand {
                 guard let table = list ? selection.nomineeTable : selection.resultTable else {
                     throw LianbingError.conflict("遴选 \(id) 尚未计算，没有结果可导出")
                 }
-                try writeOutput(out.lowercased().hasSuffix(".xlsx") ? try WorkbookWriter.encode([table]) : ReportTableCSV.encode(table), to: out)
+                try writeTable(table, to: out, format: nil, db: db)
                 Console.out("已导出“\(table.title)”\(table.rows.count) 行到 \(out)。")
             }
         }

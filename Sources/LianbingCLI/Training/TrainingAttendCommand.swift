@@ -19,8 +19,10 @@ extension TrainingCommand {
         @Argument(help: "培训编号。")
         var session: Int64
 
-        @Option(help: "考勤表 CSV 文件（UTF-8 或 GBK/GB18030 均可）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "考勤表 CSV 文件（UTF-8 或 GBK/GB18030 均可）或 .xlsx 工作簿。", completion: .file(extensions: ["csv", "xlsx"]))
         var `import`: String?
+
+        @OptionGroup var sheetOption: SheetOption
 
         @Option(help: "登记一人：工号。")
         var staff: String?
@@ -68,7 +70,7 @@ extension TrainingCommand {
             try await reportingErrors {
                 let summary: AttendanceSummary
                 if let file = `import` {
-                    let parsed = try AttendanceCSV.read(try readInput(file), file: file).get()
+                    let parsed = try AttendanceCSV.read(try readInput(file), file: file, sheet: sheetOption.sheet).get()
                     let db = try database.open()
                     summary = try await db.importAttendance(session, parsed, file: file, amendmentReason: reason, by: try await db.operatorPrincipal())
                 } else {

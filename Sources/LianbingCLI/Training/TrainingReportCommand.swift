@@ -9,8 +9,8 @@ extension TrainingCommand {
         static let configuration = CommandConfiguration(
             abstract: "培训统计报表：全覆盖、半年培训、人员结构、培训标准完成情况。",
             discussion: """
-                终端显示简表（每张表的前若干行）；--json 输出完整数据供程序使用；--out 把一张表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开），\
-                用 --table 选择哪一张。
+                终端显示简表（每张表的前若干行）；--json 输出完整数据供程序使用；--out 把一张表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）\
+                或 Excel 工作簿（--format xlsx 或扩展名 .xlsx），用 --table 选择哪一张。
                 """,
             subcommands: [Coverage.self, HalfYear.self, Composition.self, Curriculum.self])
     }
@@ -27,8 +27,11 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "以 JSON 输出完整报表（键按字母排序）。")
     var json = false
 
-    @Option(help: "把一张表导出为 CSV 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+    @Option(help: "把一张表导出为 CSV 或 .xlsx 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
     var out: String?
+
+    @Option(help: "--out 的格式：csv 或 xlsx；省略则按扩展名，默认 csv。")
+    var format: TableFormat?
 
     @Option(help: "选择哪一张表：显示在终端（完整显示）并用于 --out；可选值见各报表说明。")
     var table: String?
@@ -51,7 +54,7 @@ enum ReportOutput {
     /// Rows of the other tables shown on a terminal when no `--table` is chosen.
     static let previewRows = 20
 
-    static func emit(_ report: some Encodable, tables: [(name: String, table: ReportTable)], options: ReportOptions) throws {
+    static func emit(_ report: some Encodable, tables: [(name: String, table: ReportTable)], options: ReportOptions, db: AppDatabase) throws {
         let chosen = tables.first { $0.name == options.table } ?? tables[0]
         if options.json {
             try JSONOutput.print(report)
@@ -64,7 +67,7 @@ enum ReportOutput {
             }
         }
         if let out = options.out {
-            try writeOutput(ReportTableCSV.encode(chosen.table), to: out)
+            try writeTable(chosen.table, to: out, format: options.format, db: db)
             // Standard output may be JSON for a program: the note goes to standard error then.
             let note = "已导出“\(chosen.table.title)”\(chosen.table.rows.count) 行到 \(out)。"
             if options.json { Console.error(note) } else { Console.out(note) }
@@ -95,7 +98,7 @@ extension SubtreeReportCommand {
         try await reportingErrors {
             let db = try database.open()
             let (figures, tables) = try await report(db, for: try await db.operatorPrincipal())
-            try ReportOutput.emit(figures, tables: tables, options: options)
+            try ReportOutput.emit(figures, tables: tables, options: options, db: db)
         }
     }
 }

@@ -89,12 +89,22 @@ public enum BankValidator {
             break
         case (.fillBlank, .blanks(let blanks)):
             problems += blankProblems(blanks, stem: question.stem)
-        case (.shortAnswer, .shortAnswer(let reference, let points)):
-            if isBlank(reference) { problems.append("参考答案为空") }
-            if !points.contains(where: { !isBlank($0) }) { problems.append("缺少评分要点") }
+        case (.shortAnswer, .shortAnswer):
+            // A draft may lack them (a foreign essay without grader information, which its reader notes): it never
+            // reaches a paper, and becomes active only through an import that checks them again.
+            if question.status != .draft { problems += gradingProblems(of: question) }
         default:
             problems.append("答案的形式与题型“\(question.kind.label)”不符")
         }
+        return problems
+    }
+
+    /// What a 简答 lacks for marking: its reference answer, its scoring points.
+    public static func gradingProblems(of question: Question) -> [String] {
+        guard case .shortAnswer(let reference, let points) = question.answer else { return [] }
+        var problems: [String] = []
+        if isBlank(reference) { problems.append("参考答案为空") }
+        if !points.contains(where: { !isBlank($0) }) { problems.append("缺少评分要点") }
         return problems
     }
 

@@ -39,16 +39,23 @@ public struct QuestionImport: Sendable {
     public var questions: [LocatedQuestion]
     public var issues: [ImportIssue]
     public var unsupported: [UnsupportedQuestion]
+    /// What the reader did that the author should know but that stops nothing (a duplicate read once).
+    public var notes: [ImportIssue]
 
-    public init(questions: [LocatedQuestion] = [], issues: [ImportIssue] = [], unsupported: [UnsupportedQuestion] = []) {
+    public init(
+        questions: [LocatedQuestion] = [], issues: [ImportIssue] = [], unsupported: [UnsupportedQuestion] = [],
+        notes: [ImportIssue] = []
+    ) {
         self.questions = questions
         self.issues = issues
         self.unsupported = unsupported
+        self.notes = notes
     }
 
     public mutating func append(_ other: QuestionImport) {
         questions += other.questions
         issues += other.issues
         unsupported += other.unsupported
+        notes += other.notes
     }
 }

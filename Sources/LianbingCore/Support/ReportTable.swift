@@ -4,10 +4,34 @@ public struct ReportTable: Sendable, Codable, Equatable {
     public var title: String
     public var columns: [String]
     public var rows: [[String]]
+    /// What each column holds, for a workbook's typed cells; empty to let the workbook guess, columns past its end
+    /// are text. Not part of the JSON:
+    /// the API carries the typed figures themselves.
+    public var kinds: [ColumnKind]
 
-    public init(title: String, columns: [String], rows: [[String]]) {
+    /// What a workbook writes a column's cells as. Text is the default: unit codes and staff numbers are digits that
+    /// must keep every one of them.
+    public enum ColumnKind: Sendable, Equatable {
+        case text
+        /// Scores, counts, minutes: a number cell where the text is a number, text otherwise (`—`).
+        case number
+        /// `2026-11-25 22:47` or `2026-11-25` in China time: a date cell.
+        case date
+    }
+
+    public init(title: String, columns: [String], rows: [[String]], kinds: [ColumnKind] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.kinds = kinds
+    }
+
+    enum CodingKeys: String, CodingKey { case title, columns, rows }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decode(String.self, forKey: .title), columns: try container.decode([String].self, forKey: .columns),
+            rows: try container.decode([[String]].self, forKey: .rows))
     }
 }

@@ -12,7 +12,8 @@ public enum QuestionFormat: String, Sendable, CaseIterable {
     public init?(fileExtension: String) {
         switch fileExtension.lowercased() {
         case "txt", "bank": self = .bank
-        case "csv": self = .csv
+        // The question template as a workbook is read by the same table reader as its CSV.
+        case "csv", "xlsx": self = .csv
         case "gift": self = .gift
         case "xml": self = .moodleXML
         default: return nil

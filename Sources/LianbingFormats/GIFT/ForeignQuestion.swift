@@ -22,14 +22,26 @@ enum ForeignQuestion {
     static func identity(name: String, text: String) -> (id: String, tags: [String]) {
         if Question.isValidID(name) { return (name, []) }
         let key = name.isEmpty ? "text:" + text : "name:" + name
+        return ("Q-" + hash(key), name.isEmpty ? [] : [nameTagPrefix + name])
+    }
+
+    /// FNV-1a of `key` as 16 hex digits: the same on every run and machine.
+    static func hash(_ key: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }
         let hex = String(hash, radix: 16, uppercase: true)
-        let id = "Q-" + String(repeating: "0", count: 16 - hex.count) + hex
-        return (id, name.isEmpty ? [] : [nameTagPrefix + name])
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// A 简答 without a reference answer or scoring points (Moodle's essays rarely have grader information) becomes
+    /// a draft, so it is imported but never drawn for a paper until a trainer completes it.
+    static func draftIfUngraded(_ question: inout Question) {
+        guard case .shortAnswer(let reference, let points) = question.answer else { return }
+        let blank = { (text: String) in text.allSatisfy(\.isWhitespace) }
+        if blank(reference) || points.allSatisfy(blank) { question.status = .draft }
     }
 
     /// How an unsupported question is named in the report: its name, else the start of its text on one line.

@@ -18,8 +18,11 @@ import LianbingCore
 /// - `$CATEGORY:` sets the knowledge point of the questions after it (`$course$/` and `top/` dropped); before any,
 ///   questions go to `未分类`.
 /// - `::name::` is the id when it is a valid id, otherwise the id is `Q-` and a hash of the name (or of the text when
-///   there is no name) and the name is kept as a tag `原题名:…` (`ForeignQuestion.identity`).
-/// - `[html]`, `[moodle]`, `[markdown]` and `[plain]` are dropped and the text is kept as written.
+///   there is no name) and the name is kept as a tag `原题名:…` (`ForeignQuestion.identity`). Questions sharing a
+///   name are settled by `ForeignImportCollector`: identical copies read once, different ones suffixed by content.
+/// - `[moodle]`, `[markdown]` and `[plain]` are dropped and the text is kept as written; `[html]` text is made plain
+///   (`MoodleHTML`), as Moodle XML's is.
+/// - A 简答 without reference answer or scoring points (an essay `{}`) is imported as a draft (`ForeignQuestion`).
 /// - Matching, numerical, descriptions (no answer block) and questions with several answer blocks (what Moodle calls
 ///   cloze; GIFT itself cannot express them) are reported in `unsupported` by those names.
 /// - A foreign question has difficulty 3, usage 通用, status 启用 and 出处 `GIFT 导入：<file>`. Questions this
@@ -75,6 +78,7 @@ public enum GIFT {
             question.options = content.options
             question.answer = content.answer
             question.explanation = content.explanation
+            ForeignQuestion.draftIfUngraded(&question)
             return .question(question)
         }
     }

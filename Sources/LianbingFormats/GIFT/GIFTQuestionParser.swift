@@ -40,17 +40,23 @@ enum GIFTQuestionParser {
             name = GIFTText.string(GIFTText.trimmed(rest[(rest.startIndex + 2)..<end]))
             rest = GIFTText.leadingTrimmed(rest[(end + 2)...])
         }
-        // `[html]`, `[moodle]`, `[markdown]` say how Moodle renders the text; the bank keeps plain text, so the marker goes.
-        if let first = rest.first, first.is("["), let close = GIFTText.first("]", in: rest.prefix(10)),
-            formats.contains(GIFTText.string(rest[(rest.startIndex + 1)..<close]).lowercased())
-        {
-            rest = GIFTText.leadingTrimmed(rest[(close + 1)...])
+        // `[html]`, `[moodle]`, `[markdown]` say how Moodle renders the text; the bank keeps plain text, so the marker
+        // goes, and HTML (Moodle's exporter writes `[html]<p dir="ltr">…`) becomes plain text as in Moodle XML.
+        var html = false
+        if let first = rest.first, first.is("["), let close = GIFTText.first("]", in: rest.prefix(10)) {
+            let format = GIFTText.string(rest[(rest.startIndex + 1)..<close]).lowercased()
+            if formats.contains(format) {
+                html = format == "html"
+                rest = GIFTText.leadingTrimmed(rest[(close + 1)...])
+            }
         }
+        let plain = { (text: String) in html ? MoodleHTML.plainText(text) : text }
+        let plainPreview = { (text: ArraySlice<GIFTCharacter>) in plain(Self.preview(of: text)) }
 
         // One pass finds the answer block and every misplaced brace.
         let braces = Braces(rest)
         guard let open = braces.open else {
-            let preview = preview(of: rest)
+            let preview = plainPreview(rest)
             // Moodle reads a text without answers as a description (说明), which has nothing to answer.
             if braces.strayBefore {
                 return Parsed(name: name, preview: preview, content: .failure(.problems(["有 } 却没有对应的 {：文字中的 } 应写成 \\}"])))
@@ -58,7 +64,7 @@ enum GIFTQuestionParser {
             return Parsed(name: name, preview: preview, content: .failure(.unsupported("description")))
         }
         let before = rest[rest.startIndex..<open]
-        let preview = preview(of: before)
+        let preview = plainPreview(before)
         func fail(_ reason: String) -> Parsed { Parsed(name: name, preview: preview, content: .failure(.problems([reason]))) }
 
         if braces.strayBefore { return fail("答案块前有多余的 }：文字中的 } 应写成 \\}") }
@@ -83,8 +89,11 @@ enum GIFTQuestionParser {
         } else {
             stem = GIFTText.string(GIFTText.trailingTrimmed(before))
         }
+        var answer = answers.answer
+        if html, case .blanks(let blanks) = answer { answer = .blanks(blanks.map { $0.map(plain) }) }
         let content = Content(
-            kind: answers.kind, stem: stem, options: answers.options, answer: answers.answer, explanation: answers.explanation)
+            kind: answers.kind, stem: plain(stem), options: answers.options.map(plain), answer: answer,
+            explanation: plain(answers.explanation))
         return Parsed(name: name, preview: preview, content: .success(content))
     }
 

@@ -5,7 +5,7 @@ import LianbingCore
 ///
 /// Reading: categories (`$course$/top/a/b` → knowledge point `a/b`) apply to the questions after them; each question
 /// is read by `MoodleXMLQuestionReader`, its `lianbing-` tags by `MoodleXMLTags`; names become ids as in GIFT
-/// (`ForeignQuestion.identity`); foreign questions get difficulty 3, usage 通用, status 启用 and 出处
+/// (`ForeignQuestion.identity`, shared names settled by `ForeignImportCollector`); foreign questions get difficulty 3, usage 通用, status 启用 and 出处
 /// `Moodle XML 导入：<file>`. A question's line is that of its `<question …>` start tag (where the tag ends, for a
 /// tag spread over several lines); reasons name the element at fault.
 ///

@@ -10,7 +10,7 @@ import LianbingCore
 /// | `truefalse` | 判断; the `true`/`false` answer with `fraction="100"` |
 /// | `shortanswer` | 填空, one blank; its variants are the answers with `fraction="100"`; `____` is appended to a text without one |
 /// | `cloze` with short-answer gaps only | 填空, one blank per gap (`MoodleCloze`) |
-/// | `essay` | 简答; `<graderinfo>` is the reference answer, and the lines after a line `评分要点：` the scoring points |
+/// | `essay` | 简答; `<graderinfo>` is the reference answer, and the lines after a line `评分要点：` the scoring points; a draft when either is missing |
 /// | anything else (matching, numerical, calculated…, ddwtos, gapselect, description, random…) | unsupported, by type |
 enum MoodleXMLQuestionReader {
     struct Read {
@@ -49,7 +49,11 @@ enum MoodleXMLQuestionReader {
         } catch {
             outcome = .problems([error.reason])
         }
-        return read(outcome.applying(tags.exact, skeleton: skeleton))
+        guard case .question(var question) = outcome, tags.statusValue == nil else {
+            return read(outcome.applying(tags.exact, skeleton: skeleton))
+        }
+        ForeignQuestion.draftIfUngraded(&question)
+        return read(ForeignOutcome.question(question).applying(tags.exact, skeleton: skeleton))
     }
 
     /// The question once the type-specific elements are read into `question`.

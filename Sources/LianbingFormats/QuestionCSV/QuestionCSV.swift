@@ -29,28 +29,30 @@ public enum QuestionCSV {
     /// The questions of a template file, each with its line; rows with problems become `issues` (every reason of
     /// every row, so one upload shows everything to fix). Fails only when the file as a whole is unusable:
     /// encoding, broken quoting, a wrong header, no rows.
-    public static func read(_ data: Data, file: String) -> Result<QuestionImport, ImportFailure> {
+    public static func read(_ data: Data, file: String, sheet: String? = nil) -> Result<QuestionImport, ImportFailure> {
         let records: [CSVRecord]
-        switch CSVTextDecoder.decode(data, file: file).flatMap({ CSVReader.read($0.text, file: file) }) {
+        switch TabularFile.records(data, file: file, sheet: sheet) {
         case .failure(let failure): return .failure(failure)
         case .success(let read): records = read
         }
-        func refuse(_ line: Int, _ reasons: [String]) -> Result<QuestionImport, ImportFailure> {
-            .failure(ImportFailure(issues: reasons.map { ImportIssue(file: file, line: line, reason: $0) }))
+        func refuse(_ line: Int, _ reasons: [String], sheet: String? = nil) -> Result<QuestionImport, ImportFailure> {
+            .failure(ImportFailure(issues: reasons.map { ImportIssue(file: file, line: line, reason: $0, sheet: sheet) }))
         }
-        guard let first = records.first else { return refuse(0, ["文件没有内容"]) }
+        guard !records.isEmpty else { return refuse(0, ["文件没有内容"]) }
+        let at = TabularFile.headerIndex(records, names: fullHeader) { $0 == header || $0 == fullHeader }
+        let first = records[at]
 
         // The header decides which layout the rows follow; anything past the 18 template columns must be the
         // three optional ones, so a typo in them is still caught.
         let actual = first.fields.map(QuestionCSVRow.trim)
         let expected = actual.count > header.count ? fullHeader : header
         let headerProblems = CSVHeader.problems(actual, expected: expected)
-        if !headerProblems.isEmpty { return refuse(first.line, headerProblems) }
-        guard records.count > 1 else { return refuse(0, ["文件只有表头，没有数据行"]) }
+        if !headerProblems.isEmpty { return refuse(first.line, headerProblems, sheet: first.sheet) }
+        guard records.count > at + 1 else { return refuse(0, ["文件只有表头，没有数据行"], sheet: first.sheet) }
 
         var result = QuestionImport()
         var seen = SeenQuestionIDs()
-        for record in records.dropFirst() {
+        for record in records[(at + 1)...].map({ $0.fitted(to: expected.count) }) {
             var reasons: [String] = []
             if record.fields.count != expected.count {
                 reasons.append("应有 \(expected.count) 列（\(expected.joined(separator: ","))），实际有 \(record.fields.count) 列")
@@ -63,7 +65,7 @@ public enum QuestionCSV {
                     result.questions.append(LocatedQuestion(question: question, file: file, line: record.line))
                 }
             }
-            result.issues += reasons.map { ImportIssue(file: file, line: record.line, reason: $0) }
+            result.issues += reasons.map { record.issue(file, $0) }
         }
         return .success(result)
     }

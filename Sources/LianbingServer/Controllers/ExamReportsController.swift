@@ -12,6 +12,7 @@ struct ExamReportsController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/exams/:exam/results", use: resultsPage)
         router.get("/exams/:exam/results.csv", use: resultsCSV)
+        router.get("/exams/:exam/results.xlsx", use: resultsCSV)
         router.get("/exams/:exam/statistics", use: statisticsPage)
     }
 
@@ -21,6 +22,7 @@ struct ExamReportsController {
         var table: ResultsTable
         var unit: String
         var csv: String
+        var xlsx: String
         /// Released results that crossed the pass mark since: the administrator must see every one.
         var outcomeChanges: [String]
         var hasOutcomeChanges: Bool
@@ -37,6 +39,7 @@ struct ExamReportsController {
         let content = ResultsContent(
             exam: ExamHeading(exam), released: exam.status == .released, table: table, unit: unit ?? "",
             csv: "/exams/\(exam.id)/results.csv" + (unit.map { "?unit=\($0.urlEncoded)" } ?? ""),
+            xlsx: "/exams/\(exam.id)/results.xlsx" + (unit.map { "?unit=\($0.urlEncoded)" } ?? ""),
             outcomeChanges: outcomeChanges, hasOutcomeChanges: !outcomeChanges.isEmpty)
         return pages.render(
             "exam-results", title: "成绩 · \(exam.title)", path: "/exams", session: context.session, content: content, styles: ["manage.css"])
@@ -51,20 +54,16 @@ struct ExamReportsController {
     }
 
     /// The same file as `lianbing exam results --export`, for the unit chosen on the page or the whole exam, named
-    /// after the exam.
+    /// after the exam: CSV, or at `results.xlsx` the workbook.
     @Sendable func resultsCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
+        let format = TableDownload.format(request)
         let exam = try await database.exam(try examId(context), by: principal)
         let unit = request.query("unit")
         let results = try await database.results(ofExam: exam.id, by: principal).filter { unit == nil || $0.row.unitCode == unit }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: ContentDisposition.attachment(ResultsCSV.filename(title: exam.title), fallback: "exam-\(exam.id)-results.csv"),
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: ResultsCSV.encode(results, title: exam.title, passMark: exam.passMark))))
+        return try TableDownload.response(
+            ResultsCSV.table(results, title: exam.title, passMark: exam.passMark), format: format,
+            name: String(ResultsCSV.filename(title: exam.title).dropLast(4)), fallback: "exam-\(exam.id)-results", exportedAt: database.clock())
     }
 
     struct StatisticsContent {

@@ -30,6 +30,10 @@ enum CertificateComplianceScopeTests {
                 ScopeTests.Probe(method: .get, uri: "/certification-compliance.csv?unit=\(u)"),
                 ScopeTests.Probe(method: .get, uri: "/certification-compliance.csv?unit=\(u)&table=lacking"),
             ],
+            "GET /certification-compliance.xlsx": [
+                ScopeTests.Probe(method: .get, uri: "/certification-compliance.xlsx?unit=\(u)"),
+                ScopeTests.Probe(method: .get, uri: "/certification-compliance.xlsx?unit=\(u)&table=lacking"),
+            ],
         ]
     }
 }

@@ -93,7 +93,7 @@ struct CertificatePagesController {
                 .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 .contentDisposition: "attachment; filename=\"certificates.xlsx\"", .cacheControl: "no-store",
             ],
-            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([Certificate.table(certificates)]))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([Certificate.table(certificates)], exportedAt: database.clock()))))
     }
 
     struct CertificateContent {

@@ -20,6 +20,7 @@ struct PostRequirementPagesController {
         router.post("/post-requirements/remove", use: remove)
         router.get("/certification-compliance", use: reportPage)
         router.get("/certification-compliance.csv", use: csv)
+        router.get("/certification-compliance.xlsx", use: csv)
     }
 
     // MARK: - Settings
@@ -173,10 +174,12 @@ struct PostRequirementPagesController {
             hasRequirements: !listings.isEmpty,
             requirements: listings.map { "\($0.post)：\($0.qualificationNames)（宽限期 \($0.requirement.graceDays) 天）" },
             table: ReportTableView(
-                report.table, id: "compliance-table", csv: Pager.href("/certification-compliance.csv", query: ["unit": code]), links: links,
+                report.table, id: "compliance-table", csv: Pager.href("/certification-compliance.csv", query: ["unit": code]),
+                xlsx: Pager.href("/certification-compliance.xlsx", query: ["unit": code]), links: links,
                 totalRow: true, chart: ReportTableView.barChart(report.table, column: "持证率", title: "各单位持证上岗率")),
             lacking: ReportTableView(
                 report.lackingTable, id: "lacking-table", csv: Pager.href("/certification-compliance.csv", query: ["unit": code, "table": "lacking"]),
+                xlsx: Pager.href("/certification-compliance.xlsx", query: ["unit": code, "table": "lacking"]),
                 limit: Self.lackingShown),
             inGrace: ReportTableView(inGraceTable, id: "in-grace-table", csv: nil, limit: Self.lackingShown))
         return pages.render(
@@ -184,14 +187,17 @@ struct PostRequirementPagesController {
             styles: ["manage.css", "dashboard.css"])
     }
 
-    /// `table=lacking` for the overdue holders; else the table by unit — as `lianbing cert compliance --out` writes them.
+    /// `table=lacking` for the overdue holders; else the table by unit — as `lianbing cert compliance --out` writes them,
+    /// as CSV or (`.xlsx`) a workbook.
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.admin)
         let query = try ReportQuery(request)
         let report = try await database.certificationCompliance(unit: query.unit, on: query.on, for: principal)
         let lacking = request.query("table") == "lacking"
         let code = report.unit.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return TrainingReportsController.csvResponse(
-            lacking ? report.lackingTable : report.table, filename: lacking ? "certification-lacking-\(code).csv" : "certification-compliance-\(code).csv")
+        let name = lacking ? "certification-lacking-\(code)" : "certification-compliance-\(code)"
+        return try TableDownload.response(
+            lacking ? report.lackingTable : report.table, format: TableDownload.format(request), name: name, fallback: name,
+            exportedAt: database.clock())
     }
 }

@@ -143,7 +143,7 @@ struct ResultsOverviewController {
                     .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     .contentDisposition: "attachment; filename=\"\(name).xlsx\"", .cacheControl: "no-store",
                 ],
-                body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode(tables))))
+                body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode(tables, exportedAt: database.clock()))))
         }
     }
 

@@ -46,7 +46,7 @@ struct SelectionExportsController {
                 .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 .contentDisposition: "attachment; filename=\"selection-\(selection.id)-result.xlsx\"", .cacheControl: "no-store",
             ],
-            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([table]))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([table], exportedAt: database.clock()))))
     }
 
     @Sendable func listCSV(_ request: Request, context: AppRequestContext) async throws -> Response {

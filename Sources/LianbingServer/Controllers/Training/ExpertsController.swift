@@ -58,10 +58,11 @@ struct ExpertsController {
     }
 
     /// The body is the CSV file itself (`姓名,单位编码,类别,专长,工作单位及职务,工号`; `Content-Type: text/csv`; UTF-8 or
-    /// GB18030). All or nothing: a refused file answers 422 naming every bad line.
+    /// GB18030), or an .xlsx workbook in the same columns (`TableUpload`). All or nothing: a refused file answers 422
+    /// naming every bad line.
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ExpertImportSummary> {
         let principal = try context.principal(.trainer)
-        guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else { throw HTTPError(.unsupportedMediaType) }
+        guard TableUpload.accepts(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
         var request = request
         let data = Data(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         return JSONBody(try await Self.importExperts(data, database: database, by: principal))

@@ -29,12 +29,12 @@ struct TrainingAttendanceController {
             id, body.attendanceMarks, source: .browser, amendmentReason: body.amendmentReason, by: principal))
     }
 
-    /// The body is the CSV file itself (`Content-Type: text/csv`; UTF-8 or GB18030); `amendmentReason` in the query
-    /// once the session is closed. A refused file answers 422 naming every bad line.
+    /// The body is the CSV file itself (`Content-Type: text/csv`; UTF-8 or GB18030) or an .xlsx workbook (`TableUpload`);
+    /// `amendmentReason` in the query once the session is closed. A refused file answers 422 naming every bad line.
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> JSONBody<AttendanceSummary> {
         let principal = try context.principal(.trainer)
         let id = try TrainingSessionsController.session(context)
-        guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else { throw HTTPError(.unsupportedMediaType) }
+        guard TableUpload.accepts(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
         var request = request
         let data = Data(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         return JSONBody(try await Self.importAttendance(

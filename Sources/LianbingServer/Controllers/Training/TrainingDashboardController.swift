@@ -148,32 +148,42 @@ struct TrainingDashboardController {
                     detail: "在岗 \(composition.total.current.staff) 人，原则上不低于三分之一", href: "#composition"),
             ],
             coverage: ReportTableView(
-                coverage.table, id: "coverage-table", csv: Export.coverage.href(unit: code), links: coverageLinks, totalRow: true,
+                coverage.table, id: "coverage-table", csv: Export.coverage.href(unit: code),
+                xlsx: Export.coverage.href(unit: code, format: .xlsx), links: coverageLinks, totalRow: true,
                 chart: ReportTableView.barChart(coverage.table, column: "覆盖率", title: "各单位培训覆盖率")),
             uncovered: ReportTableView(
-                coverage.uncoveredTable, id: "uncovered-table", csv: Export.coveragePeople.href(unit: code), limit: Self.uncoveredShown),
+                coverage.uncoveredTable, id: "uncovered-table", csv: Export.coveragePeople.href(unit: code),
+                xlsx: Export.coveragePeople.href(unit: code, format: .xlsx), limit: Self.uncoveredShown),
             halfYear: ReportTableView(
-                halfYear.table, id: "half-year-table", csv: Export.halfYear.href(unit: code, half: query.half), links: halfYearLinks, totalRow: true,
+                halfYear.table, id: "half-year-table", csv: Export.halfYear.href(unit: code, half: query.half),
+                xlsx: Export.halfYear.href(unit: code, half: query.half, format: .xlsx), links: halfYearLinks, totalRow: true,
                 chart: ReportTableView.barChart(halfYear.table, column: "达标率", title: "各单位半年培训达标率")),
             warnings: ReportTableView(
                 halfYear.warningTable, id: "warning-table", csv: Export.halfYearWarnings.href(unit: code, half: query.half),
+                xlsx: Export.halfYearWarnings.href(unit: code, half: query.half, format: .xlsx),
                 limit: Self.warningsShown),
             warningNote: warningNote, nonCompliantCount: halfYear.nonCompliant.count,
             nonCompliantCSV: Export.halfYearUnits.href(unit: code, half: query.half),
             curriculum: ReportTableView(
-                curriculum.table, id: "curriculum-table", csv: Export.curriculum.href(unit: code), links: curriculumLinks, totalRow: true,
+                curriculum.table, id: "curriculum-table", csv: Export.curriculum.href(unit: code),
+                xlsx: Export.curriculum.href(unit: code, format: .xlsx), links: curriculumLinks, totalRow: true,
                 chart: ReportTableView.barChart(curriculum.table, column: "达标率", title: "各单位培训标准达标率")),
             curriculumPeopleCSV: Export.curriculumPeople.href(unit: code),
             composition: ReportTableView(
-                composition.table, id: "composition-table", csv: Export.composition.href(unit: code), links: compositionLinks, totalRow: true,
+                composition.table, id: "composition-table", csv: Export.composition.href(unit: code),
+                xlsx: Export.composition.href(unit: code, format: .xlsx), links: compositionLinks, totalRow: true,
                 chart: ReportTableView.barChart(composition.table, column: "占比", title: "各单位退役军人及其他优抚对象占比")),
-            flagged: ReportTableView(composition.flaggedTable, id: "flagged-table", csv: Export.compositionFlagged.href(unit: code)),
+            flagged: ReportTableView(composition.flaggedTable, id: "flagged-table", csv: Export.compositionFlagged.href(unit: code),
+                xlsx: Export.compositionFlagged.href(unit: code, format: .xlsx)),
             lineChart: SVGLineChart.svg(title: "每月培训出勤人天（\(series.months.first?.month ?? "") 至 \(series.months.last?.month ?? "")）", points: points),
             attendanceRange: "\(series.months.first?.month ?? "") 至 \(series.months.last?.month ?? "")",
-            attendance: ReportTableView(series.table, id: "attendance-table", csv: Export.attendance.href(unit: code)),
-            ratingsByKind: ReportTableView(ratings.byKind, id: "ratings-kind-table", csv: Export.ratingsKind.href(unit: code)),
+            attendance: ReportTableView(series.table, id: "attendance-table", csv: Export.attendance.href(unit: code),
+                xlsx: Export.attendance.href(unit: code, format: .xlsx)),
+            ratingsByKind: ReportTableView(ratings.byKind, id: "ratings-kind-table", csv: Export.ratingsKind.href(unit: code),
+                xlsx: Export.ratingsKind.href(unit: code, format: .xlsx)),
             ratingsByTrainer: ReportTableView(
-                ratings.byTrainer, id: "ratings-trainer-table", csv: Export.ratingsTrainer.href(unit: code), limit: Self.trainersShown),
+                ratings.byTrainer, id: "ratings-trainer-table", csv: Export.ratingsTrainer.href(unit: code),
+                xlsx: Export.ratingsTrainer.href(unit: code, format: .xlsx), limit: Self.trainersShown),
             ratingsBySessionCSV: Export.ratingsSession.href(unit: code),
             planHref: Pager.href("/training/plan", query: ["unit": code]))
         return pages.render(

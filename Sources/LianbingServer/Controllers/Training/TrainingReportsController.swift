@@ -96,19 +96,23 @@ struct TrainingReportsController {
             }
         }
 
-        /// `/training/reports/coverage.csv?unit=…` (and `half` for the half-year tables).
-        func href(unit: String?, half: HalfYear? = nil) -> String {
+        /// `/training/reports/coverage.csv?unit=…` (and `half` for the half-year tables); `.xlsx` for the workbook.
+        func href(unit: String?, half: HalfYear? = nil, format: TableFormat = .csv) -> String {
             let halfQuery = [.halfYear, .halfYearUnits, .halfYearWarnings].contains(self) ? half?.description : nil
-            return Pager.href("/training/reports/\(rawValue).csv", query: ["unit": unit, "half": halfQuery])
+            return Pager.href("/training/reports/\(rawValue).\(format.rawValue)", query: ["unit": unit, "half": halfQuery])
         }
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
         let file = try context.parameters.require("file")
-        guard file.hasSuffix(".csv"), let export = Export(rawValue: String(file.dropLast(4))) else { throw LianbingError.notFound("报表") }
+        let format = TableDownload.format(request)
+        guard file.hasSuffix(".\(format.rawValue)"), let export = Export(rawValue: String(file.dropLast(format.rawValue.count + 1))) else {
+            throw LianbingError.notFound("报表")
+        }
         let (table, unit) = try await export.table(try ReportQuery(request), for: principal, database: database)
-        return Self.csvResponse(table, filename: "training-\(export.rawValue)-\(unit.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }).csv")
+        let name = "training-\(export.rawValue)-\(unit.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
+        return try TableDownload.response(table, format: format, name: name, fallback: name, exportedAt: database.clock())
     }
 
     /// A table as a download, written as `lianbing training report … --out` writes it (`ReportTableCSV`).

@@ -62,6 +62,8 @@ struct ReportTableView: Sendable, MustacheParent {
     var isEmpty: Bool
     /// The table's CSV download; `""` for none.
     var csv: String
+    /// The same table as a workbook; `""` for none.
+    var xlsx: String
     /// Rows shown when the list is cut short (`limit`), of `total`.
     var shown: Int
     var total: Int
@@ -79,6 +81,8 @@ struct ReportTableView: Sendable, MustacheParent {
         case "isEmpty": isEmpty
         case "csv": csv
         case "hasCSV": !csv.isEmpty
+        case "xlsx": xlsx
+        case "hasXLSX": !xlsx.isEmpty
         case "shown": shown
         case "total": total
         case "truncated": truncated
@@ -93,8 +97,8 @@ struct ReportTableView: Sendable, MustacheParent {
     /// `links` gives a link per row (`nil` for none); `totalRow` marks the last row as the 合计 line; `limit` shows
     /// only the first rows (the download has them all).
     init(
-        _ table: ReportTable, id: String, csv: String?, links: [String?] = [], totalRow: Bool = false, limit: Int? = nil, chart: String? = nil,
-        note: String? = nil
+        _ table: ReportTable, id: String, csv: String?, xlsx: String? = nil, links: [String?] = [], totalRow: Bool = false, limit: Int? = nil,
+        chart: String? = nil, note: String? = nil
     ) {
         self.id = id
         title = table.title
@@ -115,6 +119,7 @@ struct ReportTableView: Sendable, MustacheParent {
         }
         isEmpty = table.rows.isEmpty
         self.csv = csv ?? ""
+        self.xlsx = xlsx ?? ""
         shown = kept.count
         total = table.rows.count
         truncated = kept.count < table.rows.count
