@@ -51,6 +51,9 @@ struct ExamSettingsOptions: ParsableArguments {
     @Option(help: "随机种子：相同规则、题库版本和种子总能组出相同的试卷；省略则随机选取。")
     var seed: UInt64?
 
+    @Option(help: "考生须知：考生开始作答前看到的说明（不超过 2000 字）；省略则没有。")
+    var instructions = ""
+
     func validate() throws {
         _ = try ChinaTimeOption.parse(opens, option: "--opens")
         _ = try ChinaTimeOption.parse(closes, option: "--closes")
@@ -68,6 +71,6 @@ struct ExamSettingsOptions: ParsableArguments {
             durationMinutes: duration, passMark: passMark, certifies: certifies,
             review: ReviewPolicy(content: review, timing: reviewTiming),
             multipleChoice: partialShare.map { .partial(share: $0) } ?? .allOrNothing, reviewRequestDays: reviewDays, seed: seed,
-            qualificationId: qualification)
+            qualificationId: qualification, instructions: instructions)
     }
 }

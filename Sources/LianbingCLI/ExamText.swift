@@ -32,6 +32,7 @@ enum ExamText {
             "考生：\(candidates(exam))",
             "创建：\(exam.createdBy)，\(ChinaTime.format(exam.createdAt))",
         ]
+        if !exam.instructions.isEmpty { lines.append("考生须知：\(exam.instructions)") }
         if let published = exam.publishedAt { lines.append("发布：\(ChinaTime.format(published))") }
         if let released = exam.releasedAt { lines.append("成绩发布：\(ChinaTime.format(released))") }
         return lines

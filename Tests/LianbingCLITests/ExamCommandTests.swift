@@ -92,6 +92,7 @@ import Testing
             "exam", "create", "--title", "2026年第四季度集中考核", "--blueprint", blueprint, "--unit", "440106000000",
             "--opens", ChinaTime.format(now.addingTimeInterval(-60)), "--closes", ChinaTime.format(now.addingTimeInterval(7_200)),
             "--duration", "90", "--pass-mark", "60", "--review", "keys", "--partial-share", "0.5", "--seed", "20261001",
+            "--instructions", "请独立作答。",
         ]
     }
 
@@ -134,7 +135,7 @@ import Testing
         let id = try #require(try await database.exams(by: op).first).id
         let created = try await database.exam(id, by: op)
         #expect(created.seed == 20_261_001 && created.review == ReviewPolicy(content: .keys, timing: .afterRelease))
-        #expect(created.multipleChoice == .partial(share: 0.5) && created.duration == 5_400)
+        #expect(created.multipleChoice == .partial(share: 0.5) && created.duration == 5_400 && created.instructions == "请独立作答。")
         try await run(["exam", "list"])
         try await run(["exam", "show", "\(id)"])
 

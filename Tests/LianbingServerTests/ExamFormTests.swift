@@ -73,6 +73,9 @@ import Testing
             #expect(try await app.database.exam(id, by: op).instructions == "请独立作答。\n中途断网不丢答案。")
             let edit = try await client.request(.get, "/exams/\(id)/edit", session: trainer).text
             #expect(edit.contains(">请独立作答。\n中途断网不丢答案。</textarea>"))
+            // The organisers' page shows what candidates will read.
+            let detail = try await client.request(.get, "/exams/\(id)", session: trainer).text
+            #expect(detail.contains("<dt>考生须知</dt>") && detail.contains("请独立作答。"))
             _ = try await app.database.publishExam(id, by: op)
 
             let staff = try await client.logIn("staff")

@@ -52,6 +52,7 @@ enum ExamSummary {
             Fact(label: "考生人数", value: exam.status == .draft ? "发布时确定" : "\(exam.candidateCount) 人"),
             Fact(label: "创建", value: "\(exam.createdBy)，\(exam.createdAt.chinaTime)"),
         ]
+        if !exam.instructions.isEmpty { facts.append(Fact(label: "考生须知", value: exam.instructions)) }
         if let published = exam.publishedAt { facts.append(Fact(label: "发布", value: published.chinaTime)) }
         if let revealed = exam.revealedOnPapers {
             let withheld = exam.withheldCount > 0 ? "；按组卷规则已排除 \(exam.withheldCount) 道" : ""
