@@ -6,7 +6,8 @@ import re
 
 from selenium import webdriver
 from selenium.common.exceptions import (
-    JavascriptException, NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException)
+    JavascriptException, NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException,
+    WebDriverException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -67,9 +68,16 @@ class Browser:
     def wait(self, condition, timeout=15, message=''):
         """Polls `condition` until it holds on a fully loaded page; an element that vanished or went stale, or a
         script cut short, because the page was still navigating just means "not yet"."""
+        def settled(driver):
+            try:
+                return condition() and self.js('return document.readyState') == 'complete'
+            except WebDriverException as error:
+                # Chromium's wording for an element read while its page was being replaced: not yet, as stale is.
+                if 'does not belong to the document' in str(error):
+                    return False
+                raise
         return WebDriverWait(self.driver, timeout, poll_frequency=0.1, ignored_exceptions=(
-            JavascriptException, NoSuchElementException, StaleElementReferenceException)).until(
-            lambda d: condition() and self.js('return document.readyState') == 'complete', message)
+            JavascriptException, NoSuchElementException, StaleElementReferenceException)).until(settled, message)
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
