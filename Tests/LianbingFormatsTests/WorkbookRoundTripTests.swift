@@ -9,16 +9,7 @@ import Testing
     static let exportedAt = ChinaTime.parse("2026-12-04 18:05")!
 
     @Test func resultsWorkbookReadsBackAsTheCSVText() throws {
-        let results = [
-            RankedResult(
-                row: ResultRow(
-                    unitCode: "440106000000", unitName: "天河区", staffNumber: "00012", name: "张三", score: 86.5, outcome: .passed,
-                    timeUsedSeconds: 2112, submittedAt: ChinaTime.parse("2026-11-25 22:47")),
-                rank: 1),
-            RankedResult(
-                row: ResultRow(unitCode: "440106001001", unitName: "沙河街道", staffNumber: "440106199001011234", name: "李四", score: nil, outcome: .notStarted, timeUsedSeconds: nil),
-                rank: nil),
-        ]
+        let results = WorkbookWriterTests.sampleResults
         let table = ResultsCSV.table(results, title: "第四季度集中考核", passMark: 60)
         let book = try WorkbookReader.open(try TableFormat.xlsx.encode(table, exportedAt: Self.exportedAt), file: "成绩.xlsx").get()
         let records = try book.records().get().records.map { $0.fields }

@@ -96,17 +96,20 @@ import Testing
 
     /// The results export: unit code and 工号 text (leading zeros kept), score, rank and minutes numbers, the
     /// submission time a date in China time, `—`-less empty cells left empty.
+    /// Two result lines: one passed with a 工号 that keeps its leading zeros, one not started with an 18-digit 工号.
+    static let sampleResults = [
+        RankedResult(
+            row: ResultRow(
+                unitCode: "440106000000", unitName: "天河区", staffNumber: "00012", name: "张三", score: 86.5, outcome: .passed,
+                timeUsedSeconds: 2112, submittedAt: ChinaTime.parse("2026-11-25 22:47")),
+            rank: 1),
+        RankedResult(
+            row: ResultRow(unitCode: "440106001001", unitName: "沙河街道", staffNumber: "440106199001011234", name: "李四", score: nil, outcome: .notStarted, timeUsedSeconds: nil),
+            rank: nil),
+    ]
+
     @Test func resultsWorkbookTypesEachColumn() throws {
-        let rows = [
-            RankedResult(
-                row: ResultRow(
-                    unitCode: "440106000000", unitName: "天河区", staffNumber: "00012", name: "张三", score: 86.5, outcome: .passed,
-                    timeUsedSeconds: 2112, submittedAt: ChinaTime.parse("2026-11-25 22:47")),
-                rank: 1),
-            RankedResult(
-                row: ResultRow(unitCode: "440106001001", unitName: "沙河街道", staffNumber: "440106199001011234", name: "李四", score: nil, outcome: .notStarted, timeUsedSeconds: nil),
-                rank: nil),
-        ]
+        let rows = Self.sampleResults
         let table = ResultsCSV.table(rows, title: "第四季度集中考核 & 复核", passMark: 60)
         let sheet = try #require(try Self.read(try TableFormat.xlsx.encode(table, exportedAt: Self.exportedAt)).first)
         let column = { (name: String) in sheet.column(ResultsCSV.header.firstIndex(of: name)!) }
