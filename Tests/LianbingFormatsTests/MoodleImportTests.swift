@@ -151,6 +151,36 @@ struct MoodleImportTests {
         #expect(BankValidator.validate([active]).errors.map(\.reason).contains { $0.contains("参考答案为空") })
     }
 
+    /// Moodle lets a short answer give only partial credit (`fraction="50"`, GIFT `=%50%`): the bank marks a blank right
+    /// or wrong, so such a question has no key and comes in as a draft for a trainer to complete.
+    static let partialShortAnswerXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <quiz>
+          <question type="shortanswer">
+            <name><text>服务站简称</text></name>
+            <questiontext format="html"><text><![CDATA[<p>退役军人服务站的简称是什么？</p>]]></text></questiontext>
+            <answer fraction="50" format="moodle_auto_format"><text>服务站</text></answer>
+          </question>
+        </quiz>
+        """
+
+    @Test("Given a short answer with partial credit only, when read from Moodle XML or GIFT, then it is a draft with a note")
+    func partialShortAnswerIsDraft() throws {
+        let xml = try #require(MoodleXML.read(Data(Self.partialShortAnswerXML.utf8), file: "moodle.xml").value)
+        let gift = try #require(GIFT.read(Data("::服务站简称::退役军人服务站的简称是什么？{=%50%服务站}\n".utf8), file: "a.gift").value)
+        for read in [xml, gift] {
+            #expect(read.issues.isEmpty, "\(read.issues)")
+            let question = try #require(read.questions.first?.question)
+            #expect(question.kind == .fillBlank && question.status == .draft)
+            #expect(question.answer == .blanks([[]]))
+            #expect(read.notes.map(\.reason) == ["填空“服务站简称”第 1 个空没有满分答案，已作为草稿导入：补全并改为启用后才能组卷"])
+            #expect(BankValidator.validate(read.questions).errors.isEmpty)
+            var active = read.questions[0]
+            active.question.status = .active
+            #expect(BankValidator.validate([active]).errors.map(\.reason).contains { $0.contains("第 1 个空有空白的答案") })
+        }
+    }
+
     @Test(
         "Given Moodle category paths, when read, then contexts, top and the automatic default category are dropped",
         arguments: [

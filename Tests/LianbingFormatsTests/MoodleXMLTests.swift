@@ -184,7 +184,8 @@ struct MoodleXMLTests {
                 "单选题应有且只有一个正确答案，实际有 0 个"
             ),
             (
-                #"<question type="shortanswer"><name><text>A</text></name><questiontext><text>题</text></questiontext><answer fraction="50"><text>甲</text></answer></question>"#,
+                // Marked active by its tag, so not made a draft: partial credit only leaves the blank without a key.
+                #"<question type="shortanswer"><name><text>A</text></name><questiontext><text>题</text></questiontext><answer fraction="50"><text>甲</text></answer><tags><tag><text>lianbing-status:active</text></tag></tags></question>"#,
                 "第 1 个空的答案为空"
             ),
             (

@@ -88,10 +88,10 @@ public enum BankValidator {
         case (.singleChoice, .choices), (.multipleChoice, .choices), (.trueFalse, .trueFalse):
             break
         case (.fillBlank, .blanks(let blanks)):
-            problems += blankProblems(blanks, stem: question.stem)
+            problems += blankProblems(blanks, stem: question.stem, draft: question.status == .draft)
         case (.shortAnswer, .shortAnswer):
             // A draft may lack them (a foreign essay without grader information, which its reader notes): it never
-            // reaches a paper, and becomes active only through an import that checks them again.
+            // reaches a paper, and becomes active only through an import or an edit that checks them again.
             if question.status != .draft { problems += gradingProblems(of: question) }
         default:
             problems.append("答案的形式与题型“\(question.kind.label)”不符")
@@ -99,13 +99,20 @@ public enum BankValidator {
         return problems
     }
 
-    /// What a 简答 lacks for marking: its reference answer, its scoring points.
+    /// What a question lacks for marking, which only a draft may lack: a 简答's reference answer and scoring points,
+    /// a 填空's full-mark answer to a blank (a foreign short answer with partial-credit answers only).
     public static func gradingProblems(of question: Question) -> [String] {
-        guard case .shortAnswer(let reference, let points) = question.answer else { return [] }
-        var problems: [String] = []
-        if isBlank(reference) { problems.append("参考答案为空") }
-        if !points.contains(where: { !isBlank($0) }) { problems.append("缺少评分要点") }
-        return problems
+        switch question.answer {
+        case .shortAnswer(let reference, let points):
+            var problems: [String] = []
+            if isBlank(reference) { problems.append("参考答案为空") }
+            if !points.contains(where: { !isBlank($0) }) { problems.append("缺少评分要点") }
+            return problems
+        case .blanks(let blanks):
+            return blanks.indices.filter { blanks[$0].isEmpty }.map { "第 \($0 + 1) 个空没有满分答案" }
+        default:
+            return []
+        }
     }
 
     private static func choiceProblems(_ question: Question) -> [String] {
@@ -151,7 +158,7 @@ public enum BankValidator {
         return problems
     }
 
-    private static func blankProblems(_ blanks: [[String]], stem: String) -> [String] {
+    private static func blankProblems(_ blanks: [[String]], stem: String, draft: Bool) -> [String] {
         var problems: [String] = []
         let inStem = blankCount(in: stem)
         if blanks.isEmpty { problems.append("填空题没有答案") }
@@ -160,7 +167,7 @@ public enum BankValidator {
         } else if !blanks.isEmpty, blanks.count != inStem {
             problems.append("答案有 \(blanks.count) 个空，题干中有 \(inStem) 处空：两者应一致")
         }
-        for (position, variants) in blanks.enumerated() where variants.isEmpty || variants.contains(where: isBlank) {
+        for (position, variants) in blanks.enumerated() where (variants.isEmpty && !draft) || variants.contains(where: isBlank) {
             problems.append("第 \(position + 1) 个空有空白的答案（检查多余的 / 或 |）")
         }
         return problems

@@ -37,7 +37,7 @@ struct ForeignImportCollector {
                 notes.append(
                     ImportIssue(
                         file: file, line: line,
-                        reason: "简答“\(label)”\(missing.joined(separator: "、"))，已作为草稿导入：补全并改为启用后才能组卷"))
+                        reason: "\(question.kind.label)“\(label)”\(missing.joined(separator: "、"))，已作为草稿导入：补全并改为启用后才能组卷"))
             }
         }
     }

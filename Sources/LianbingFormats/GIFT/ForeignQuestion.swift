@@ -36,12 +36,11 @@ enum ForeignQuestion {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// A 简答 without a reference answer or scoring points (Moodle's essays rarely have grader information) becomes
-    /// a draft, so it is imported but never drawn for a paper until a trainer completes it.
+    /// A 简答 without a reference answer or scoring points (Moodle's essays rarely have grader information), or a 填空
+    /// with no full-mark answer to a blank (a short answer with partial credit only), becomes a draft, so it is
+    /// imported but never drawn for a paper until a trainer completes it.
     static func draftIfUngraded(_ question: inout Question) {
-        guard case .shortAnswer(let reference, let points) = question.answer else { return }
-        let blank = { (text: String) in text.allSatisfy(\.isWhitespace) }
-        if blank(reference) || points.allSatisfy(blank) { question.status = .draft }
+        if !BankValidator.gradingProblems(of: question).isEmpty { question.status = .draft }
     }
 
     /// How an unsupported question is named in the report: its name, else the start of its text on one line.

@@ -90,9 +90,9 @@ enum GIFTAnswerBlock {
     }
 
     private static func blank(_ entries: [Entry], explanation: String) -> Result<Parsed, GIFTQuestionParser.Failure> {
-        // Partial-credit answers (`=%50%…`) have no counterpart in the bank, which marks a blank right or wrong.
+        // Partial-credit answers (`=%50%…`) have no counterpart in the bank, which marks a blank right or wrong; with
+        // none at full marks the question becomes a draft (`ForeignQuestion.draftIfUngraded`).
         let variants = entries.filter { ($0.weight ?? 100) >= 100 }.map(\.text)
-        if variants.isEmpty { return .failure(.problems(["填空题没有满分答案：答案应写成 =答案"])) }
         return .success(Parsed(kind: .fillBlank, answer: .blanks([variants]), explanation: explanation))
     }
 

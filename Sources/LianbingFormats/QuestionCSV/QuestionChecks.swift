@@ -69,7 +69,9 @@ enum QuestionChecks {
             break
         case (.fillBlank, .blanks(let blanks)):
             if blanks.isEmpty { reasons.append("填空题没有答案") }
-            for (number, blank) in blanks.enumerated() where blank.isEmpty || blank.contains(where: { isBlank($0) }) {
+            // A draft's blank may lack a full-mark answer (see `BankValidator.gradingProblems`).
+            for (number, blank) in blanks.enumerated()
+            where (blank.isEmpty && question.status != .draft) || blank.contains(where: { isBlank($0) }) {
                 reasons.append("第 \(number + 1) 个空的答案为空")
             }
             let markers = BlankMarkers.count(in: question.stem)
