@@ -48,13 +48,15 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "把符合条件的全部操作记录导出为 CSV（UTF-8 带 BOM），列为 时间,操作人,操作,对象,详情。")
+            abstract: "把符合条件的全部操作记录导出为 CSV（UTF-8 带 BOM）或 Excel 工作簿（.xlsx），列为 时间,操作人,操作,对象,详情。")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var filter: FilterOptions
 
-        @Option(help: "输出文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "输出文件，.csv 或 .xlsx（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String
+
+        @OptionGroup var format: TableFormatOption
 
         func validate() throws {
             if FileManager.default.fileExists(atPath: out) { throw ValidationError("文件已存在，不会覆盖：\(out)") }
@@ -64,7 +66,7 @@ struct AuditCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let db = try database.open()
                 let entries = try await db.auditLogExport(filter.filter, by: try await db.operatorPrincipal())
-                try writeOutput(AuditCSV.encode(entries), to: out)
+                try writeTable(AuditCSV.table(entries), to: out, format: format.format, db: db)
                 Console.out("已导出 \(entries.count) 条到 \(out)。")
             }
         }

@@ -53,25 +53,19 @@ extension BankCommand {
         @Flag(help: "跳过本系统不支持的题型（如匹配题、数值题），导入其余题目并列出跳过的题。")
         var skipUnsupported = false
 
+        @Flag(help: "覆盖在网页上修改过的题目。默认拒绝导入与网页修改内容不同的题目，并列出题号和修改人，以免文件悄悄改回网页上的修改。")
+        var force = false
+
         func run() async throws {
             try await reportingErrors {
                 let read = try BankFiles.read(path, format: format)
                 let db = try database.open()
                 let result = try await db.importQuestions(
-                    read, note: path, skipUnsupported: skipUnsupported, dryRun: dryRun, by: try await db.operatorPrincipal()
+                    read, note: path, skipUnsupported: skipUnsupported, force: force, dryRun: dryRun, by: try await db.operatorPrincipal()
                 ) { done, total in Console.progress(done, of: total, "正在写入试题") }
                 for warning in result.warnings { Console.error("警告：\(warning)") }
                 for skipped in result.skipped { Console.error("已跳过：\(skipped)") }
-                let drafts = read.questions.filter { $0.question.status == .draft }.count
-                let counts =
-                    "新增 \(result.added)，修改 \(result.changed)，未变 \(result.unchanged)；其中草稿 \(drafts)，跳过 \(result.skipped.count)"
-                if dryRun {
-                    Console.out("试运行（未写入）：\(counts)。")
-                } else if let revision = result.bankRevision {
-                    Console.out("已导入，题库版本 \(revision)：\(counts)。")
-                } else {
-                    Console.out("题库没有变化（\(counts)），未生成新版本。")
-                }
+                Console.out(result.summary(dryRun: dryRun))
             }
         }
     }
@@ -84,14 +78,22 @@ extension BankCommand {
         @Option(help: "导出格式：bank、csv、gift、moodle-xml。")
         var format: QuestionFormat = .bank
 
-        @Option(help: "输出文件；省略则写到标准输出。", completion: .file())
+        @Option(
+            help: "输出文件；省略则写到标准输出。bank 格式时若为目录（已存在或无扩展名），则按 QuestionBank/ 的布局每个知识领域写一个文件。",
+            completion: .file())
         var out: String?
 
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
                 let listings = try await db.questions(QuestionFilter(), for: try await db.operatorPrincipal()).items
-                let data = format.write(listings.map(\.question))
+                let questions = listings.map(\.question)
+                if format == .bank, let out, BankFolder.isFolder(out) {
+                    let written = try BankFolder.write(questions, to: out)
+                    Console.out("已导出 \(questions.count) 道题到 \(out)（\(written) 个文件）。")
+                    return
+                }
+                let data = format.write(questions)
                 if let out { try writeOutput(data, to: out) } else { FileHandle.standardOutput.write(data) }
             }
         }
@@ -165,8 +167,13 @@ extension BankCommand {
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
-                let (listing, revisions) = try await db.question(id, revision: revision, for: try await db.operatorPrincipal())
+                let principal = try await db.operatorPrincipal()
+                let (listing, revisions) = try await db.question(id, revision: revision, for: principal)
                 Console.out("# 第 \(listing.revision) 版（题库版本 \(listing.bankRevision)）；全部版本：\(revisions.map(String.init).joined(separator: "、"))")
+                if let entry = try await db.questionHistory(id, for: principal).revisions.first(where: { $0.revision == listing.revision }) {
+                    let source = entry.source == "browser" ? "网页编辑" : "导入"
+                    Console.out("# \(source)：\(entry.author)，\(ChinaTime.format(entry.at))；原因：\(entry.reason)")
+                }
                 FileHandle.standardOutput.write(BankText.write([listing.question]))
             }
         }

@@ -30,19 +30,21 @@ struct OrgCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把整棵单位树导出为 CSV（与导入格式相同）。")
+        static let configuration = CommandConfiguration(abstract: "把整棵单位树导出为 CSV 或 Excel 工作簿（.xlsx），与导入格式相同。")
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "输出文件；省略则写到标准输出。", completion: .file(extensions: ["csv"]))
+        @Option(help: "输出文件，.csv 或 .xlsx；省略则写到标准输出。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String?
+
+        @OptionGroup var format: TableFormatOption
 
         func run() async throws {
             try await reportingErrors {
                 let db = try database.open()
                 let units = try await db.units(parent: nil, for: try await db.operatorPrincipal())
-                let data = OrgCSV.encode(units.map { ServiceUnit(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parentCode) })
-                if let out { try writeOutput(data, to: out) } else { FileHandle.standardOutput.write(data) }
+                let table = OrgCSV.table(units.map { ServiceUnit(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parentCode) })
+                try writeTable(table, to: out, format: format.format, db: db)
             }
         }
     }

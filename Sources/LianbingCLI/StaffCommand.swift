@@ -5,8 +5,8 @@ import LianbingStore
 
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "工作人员花名册：导入、调动、离职、轮岗交流与基层锻炼。",
-        subcommands: [Import.self, Move.self, Leave.self, Placement.self])
+        commandName: "staff", abstract: "工作人员花名册：导入、新增、修改、调动、离职、轮岗交流与基层锻炼。",
+        subcommands: [Import.self, Add.self, Edit.self, Move.self, Leave.self, Placement.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,8 +2,8 @@ import Foundation
 import LianbingCore
 
 /// A contest's final ranking as a spreadsheet: one team per row, in ranked order (teams sharing a place share its
-/// number). The command line's `contest export` writes it, through `CSVWriter` (UTF-8 with a BOM, formula-like cells
-/// guarded, so a team called `=HYPERLINK(…)` stays text).
+/// number). The command line's `contest export` and the results page write it, as CSV through `CSVWriter` (UTF-8 with
+/// a BOM, formula-like cells guarded, so a team called `=HYPERLINK(…)` stays text) or as a workbook.
 ///
 /// ```
 /// 名次,参赛队,单位,队员,总分,笔试,答错题数,答题用时（秒）,加赛
@@ -18,10 +18,18 @@ public enum ContestResultsCSV {
     /// Joins a team's member names in the 队员 cell, as Chinese lists are written (`ListCell` reads it back).
     public static let memberSeparator = "、"
 
+    /// What each column holds in a workbook: the place, points, counts and seconds numbers; team, unit and members text.
+    static let kinds: [ReportTable.ColumnKind] = [.number, .text, .text, .text, .number, .number, .number, .number, .number]
+
     /// `standings` ranked (`Scoreboard.build`, `ScoreTally.board`); `members` each team's member names by team id, in
-    /// the order to list them; `unitNames` a unit's name by code (a code without a name is written as the code).
-    public static func encode(_ standings: [ContestStanding], members: [Int64: [String]], unitNames: [String: String] = [:]) -> Data {
-        CSVWriter.encode([header] + standings.map { cells($0, members: members[$0.entrant.id] ?? [], unitName: unitNames[$0.entrant.unitCode]) })
+    /// the order to list them; `unitNames` a unit's name by code (a code without a name is written as the code). Written
+    /// as CSV or a workbook by `TableFormat`.
+    public static func table(
+        _ standings: [ContestStanding], members: [Int64: [String]], unitNames: [String: String] = [:], title: String
+    ) -> ReportTable {
+        ReportTable(
+            title: title, columns: header,
+            rows: standings.map { cells($0, members: members[$0.entrant.id] ?? [], unitName: unitNames[$0.entrant.unitCode]) }, kinds: kinds)
     }
 
     public static func cells(_ standing: ContestStanding, members: [String], unitName: String? = nil) -> [String] {

@@ -89,18 +89,27 @@ public enum OrgCSV {
     /// With `attributes` (by unit code) the file has the two attribute columns, and `parse` gives each unit its
     /// attributes back; a unit missing from `attributes` is written with 辖区退役军人数 empty and 任务较重 否.
     public static func encode(_ units: [ServiceUnit], attributes: [String: UnitAttributes]? = nil) -> Data {
+        ReportTableCSV.encode(table(units, attributes: attributes))
+    }
+
+    /// The rows `encode` writes, for a workbook too: codes text (a workbook would drop a code's leading zeros),
+    /// 辖区退役军人数 a number.
+    public static func table(_ units: [ServiceUnit], attributes: [String: UnitAttributes]? = nil) -> ReportTable {
         guard let attributes else {
-            return CSVWriter.encode([header] + units.map { [$0.code, $0.name, $0.level.label, $0.parentCode ?? ""] })
+            return ReportTable(
+                title: "单位", columns: header, rows: units.map { [$0.code, $0.name, $0.level.label, $0.parentCode ?? ""] },
+                kinds: Array(repeating: .text, count: header.count))
         }
-        return CSVWriter.encode(
-            [header + attributeColumns]
-                + units.map {
-                    let values = attributes[$0.code] ?? UnitAttributes()
-                    return [
-                        $0.code, $0.name, $0.level.label, $0.parentCode ?? "", values.veteransServed.map(String.init) ?? "",
-                        CSVFlag.text(values.heavyDuty),
-                    ]
-                })
+        return ReportTable(
+            title: "单位", columns: header + attributeColumns,
+            rows: units.map {
+                let values = attributes[$0.code] ?? UnitAttributes()
+                return [
+                    $0.code, $0.name, $0.level.label, $0.parentCode ?? "", values.veteransServed.map(String.init) ?? "",
+                    CSVFlag.text(values.heavyDuty),
+                ]
+            },
+            kinds: [.text, .text, .text, .text, .number, .text])
     }
 
     /// 辖区退役军人数: empty is unknown; otherwise plain digits, 0 to `maxVeteransServed`.

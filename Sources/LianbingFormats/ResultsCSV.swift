@@ -30,10 +30,10 @@ public enum ResultsCSV {
 
     /// `成绩-第四季度集中考核.csv` (or `.xlsx`): a name people recognise in their downloads, without the characters
     /// Windows refuses.
-    public static func filename(title: String, format: TableFormat = .csv) -> String {
+    public static func filename(title: String, report: String = "成绩", format: TableFormat = .csv) -> String {
         let refused = CharacterSet(charactersIn: "\\/:*?\"<>|").union(.controlCharacters)
         let safe = String(String.UnicodeScalarView(title.unicodeScalars.map { refused.contains($0) ? "_" : $0 }))
-        return "成绩-\(safe.trimmingCharacters(in: .whitespaces)).\(format.rawValue)"
+        return "\(report)-\(safe.trimmingCharacters(in: .whitespaces)).\(format.rawValue)"
     }
 
     /// `35分12秒`, as pages show time used.

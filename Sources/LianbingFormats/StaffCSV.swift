@@ -16,7 +16,7 @@ public enum StaffCSV {
     /// Longest accepted staff number (工号), in characters; staff numbers also become usernames.
     public static let maxNumberLength = StaffNumberCell.maxLength
     /// Longest accepted name (姓名), in characters.
-    public static let maxNameLength = 32
+    public static let maxNameLength = Staff.maxNameLength
     /// Specialties are written `法律;心理服务`; the full-width `；` and the enumeration comma `、` are what a
     /// Chinese input method produces, so they separate too.
     public static let specialtySeparators: Set<Character> = ListCell.separators
@@ -36,39 +36,32 @@ public enum StaffCSV {
             table.convert { row, reasons in
                 let cells = row.cells
 
-                let number = cells[0]
-                if let problem = StaffNumberCell.problem(number) {
-                    reasons.append(problem)
-                } else if let first = firstLineOfNumber[number] {
-                    reasons.append("工号 \(number) 重复（第 \(first) 行已出现）")
-                } else {
-                    firstLineOfNumber[number] = row.line
-                }
-
-                let name = cells[1]
-                if let problem = NameCell.problem(name, maxLength: maxNameLength) { reasons.append(problem) }
-
-                let unitCode = cells[2]
-                if let problem = CodeCell.requiredProblem(unitCode, field: "单位编码") { reasons.append(problem) }
-
-                let post = cells[3]
-                if post.isEmpty { reasons.append("岗位为空") }
-
+                // The cells' own reasons come after those of the staff they describe, in column order.
+                var cellReasons: [String] = []
                 // An unticked box is "no"; only 在岗 defaults to yes, since most people imported are in post.
-                let isVeteran = flag(cells[4], column: header[4], ifEmpty: false, reasons: &reasons)
-                let isEntitled = flag(cells[5], column: header[5], ifEmpty: false, reasons: &reasons)
-                let isActive = flag(cells[8], column: header[8], ifEmpty: true, reasons: &reasons)
-
+                let isVeteran = flag(cells[4], column: header[4], ifEmpty: false, reasons: &cellReasons)
+                let isEntitled = flag(cells[5], column: header[5], ifEmpty: false, reasons: &cellReasons)
+                let isActive = flag(cells[8], column: header[8], ifEmpty: true, reasons: &cellReasons)
                 var hireDate: CivilDate?
-                if !cells[7].isEmpty {
-                    hireDate = CivilDate(cells[7])
-                    if hireDate == nil { reasons.append("入职日期“\(cells[7])”无效：应为 2021-03-05 这样的日期") }
+                switch Staff.hireDate(from: cells[7]) {
+                case .success(let date): hireDate = date
+                case .failure(let problem): cellReasons.append(problem.message)
                 }
 
                 let staff = Staff(
-                    number: number, name: name, unitCode: unitCode, post: post, isVeteran: isVeteran ?? false,
+                    number: cells[0], name: cells[1], unitCode: cells[2], post: cells[3], isVeteran: isVeteran ?? false,
                     isEntitledPerson: isEntitled ?? false, specialties: specialties(in: cells[6]), hireDate: hireDate,
                     isActive: isActive ?? true)
+                let problems = staff.problems
+                reasons += problems.filter { $0.field == .number }.map(\.message)
+                if !problems.contains(where: { $0.field == .number }) {
+                    if let first = firstLineOfNumber[staff.number] {
+                        reasons.append("工号 \(staff.number) 重复（第 \(first) 行已出现）")
+                    } else {
+                        firstLineOfNumber[staff.number] = row.line
+                    }
+                }
+                reasons += problems.filter { $0.field != .number }.map(\.message) + cellReasons
                 return Row(line: row.line, staff: staff)
             }
         }
@@ -86,8 +79,9 @@ public enum StaffCSV {
                 })
     }
 
-    /// Specialties in the order written, trimmed, without empties or repeats.
-    static func specialties(in cell: String) -> [String] { ListCell.items(in: cell) }
+    /// Specialties in the order written, trimmed, without empties or repeats; also how a form's or an option's
+    /// list is read.
+    public static func specialties(in cell: String) -> [String] { ListCell.items(in: cell) }
 
     private static func flag(_ cell: String, column: String, ifEmpty: Bool, reasons: inout [String]) -> Bool? {
         if cell.isEmpty { return ifEmpty }

@@ -23,6 +23,8 @@ struct ErrorDescription: Sendable {
         switch error {
         case let error as LianbingError:
             self.init(error)
+        case let error as BodyTooLarge:
+            self.init(status: .contentTooLarge, code: "body_too_large", message: error.message)
         case let error as any HTTPResponseError:
             self.init(status: error.status, code: Self.code(for: error.status), message: Self.message(for: error.status))
         default:

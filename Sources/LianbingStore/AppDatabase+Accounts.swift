@@ -203,12 +203,19 @@ extension AppDatabase {
         let now = clock()
         try await writer.write { db in
             var record = try Self.accountInScope(username, for: principal, db)
-            guard record.isDisabled != disabled else { return }
-            record.isDisabled = disabled
-            try record.update(db)
-            if disabled { try SessionRecord.filter(Column("accountId") == record.id).deleteAll(db) }
-            try db.audit(principal, disabled ? "account.disable" : "account.enable", record.username, unitCode: record.unitCode, at: now)
+            try Self.setDisabled(&record, disabled, by: principal, at: now, db)
         }
+    }
+
+    /// Disables or enables an account, ending its sessions when disabled; also what recording a leaving does.
+    static func setDisabled(
+        _ record: inout AccountRecord, _ disabled: Bool, detail: String = "", by principal: Principal, at now: Date, _ db: Database
+    ) throws {
+        guard record.isDisabled != disabled else { return }
+        record.isDisabled = disabled
+        try record.update(db)
+        if disabled { try SessionRecord.filter(Column("accountId") == record.id).deleteAll(db) }
+        try db.audit(principal, disabled ? "account.disable" : "account.enable", record.username, detail, unitCode: record.unitCode, at: now)
     }
 
     /// What `changeOwnPassword` throws for a wrong current password, so the server can throttle guessing it as it

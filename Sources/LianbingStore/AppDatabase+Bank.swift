@@ -9,9 +9,18 @@ public struct BankImportResult: Sendable, Equatable {
     public var added: Int
     public var changed: Int
     public var unchanged: Int
+    /// Of the questions read, how many are drafts (状态: 草稿), which exams and self-tests do not draw.
+    public var drafts: Int
     public var warnings: [ImportIssue]
     /// Questions of foreign types left out on request (`--skip-unsupported`).
     public var skipped: [UnsupportedQuestion]
+
+    /// What happened, as the CLI and the upload page report it.
+    public func summary(dryRun: Bool) -> String {
+        let counts = "新增 \(added)，修改 \(changed)，未变 \(unchanged)；其中草稿 \(drafts)，跳过 \(skipped.count)"
+        if dryRun { return "试运行（未写入）：\(counts)。" }
+        return bankRevision.map { "已导入，题库版本 \($0)：\(counts)。" } ?? "题库没有变化（\(counts)），未生成新版本。"
+    }
 }
 
 /// A question as lists show it.
@@ -50,9 +59,12 @@ extension AppDatabase {
     /// (unless `skipUnsupported`) any question of a type the product lacks refuses the whole import.
     /// A changed question gets a new revision; earlier revisions stay for the papers that used them. An import
     /// that changes anything creates one new bank revision; an unchanged bank changes nothing.
+    /// New questions are owned by the root of `principal`'s scope. A change to a question `principal` may not change,
+    /// or (unless `force`) to one last edited in the browser, is refused with the others of its kind, so that files
+    /// never silently revert a browser edit; a dry run refuses the same.
     public func importQuestions(
-        _ read: QuestionImport, note: String, skipUnsupported: Bool = false, dryRun: Bool = false, by principal: Principal,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        _ read: QuestionImport, note: String, skipUnsupported: Bool = false, force: Bool = false, dryRun: Bool = false,
+        by principal: Principal, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> BankImportResult {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以导入题库") }
         let report = BankValidator.validate(read.questions)
@@ -65,21 +77,20 @@ extension AppDatabase {
         if !issues.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: issues.sorted())) }
 
         let encoder = Self.questionEncoder
-        let incoming = try read.questions.map { ($0.question, String(decoding: try encoder.encode($0.question), as: UTF8.self)) }
+        let incoming = try read.questions.map { ($0, String(decoding: try encoder.encode($0.question), as: UTF8.self)) }
         let now = clock()
         let skipped = read.unsupported
+        let drafts = read.questions.filter { $0.question.status == .draft }.count
         let warnings = (read.notes + report.warnings).sorted()
         let work: @Sendable (Database) throws -> BankImportResult = { db in
-            let current = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(
-                    db,
-                    sql: "SELECT q.id, q.currentRevision, r.content FROM question q JOIN questionRevision r ON r.questionId = q.id AND r.revision = q.currentRevision"
-                ).map { (row: Row) -> (String, (Int, String)) in (row["id"], (row["currentRevision"], row["content"])) })
-            let added = incoming.filter { current[$0.0.id] == nil }
-            let changed = incoming.filter { question, json in current[question.id].map { $0.1 != json } ?? false }
+            let current = try Self.currentQuestions(db)
+            let added = incoming.filter { current[$0.0.question.id] == nil }
+            let changed = incoming.filter { located, json in current[located.question.id].map { $0.content != json } ?? false }
+            let refused = try Self.importRefusals(changed.map(\.0), current: current, force: force, by: principal, db)
+            if !refused.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: refused.sorted())) }
             var result = BankImportResult(
                 bankRevision: nil, added: added.count, changed: changed.count,
-                unchanged: incoming.count - added.count - changed.count, warnings: warnings, skipped: skipped)
+                unchanged: incoming.count - added.count - changed.count, drafts: drafts, warnings: warnings, skipped: skipped)
             guard !dryRun, !(added.isEmpty && changed.isEmpty) else { return result }
 
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM bankRevision") ?? 0) + 1
@@ -87,14 +98,17 @@ extension AppDatabase {
                 sql: "INSERT INTO bankRevision (number, createdAt, actor, note, added, changed) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [number, now, principal.auditName, note, added.count, changed.count])
             let insert = try db.makeStatement(sql: """
-                INSERT INTO questionRevision (questionId, revision, bankRevision, kind, status, usage, difficulty, knowledgePoints, stem, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO questionRevision (questionId, revision, bankRevision, kind, status, usage, difficulty, knowledgePoints, stem, content, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import')
                 """)
+            let owner = try Self.questionOwner(for: principal, db)
             let total = added.count + changed.count
-            for (index, (question, json)) in (added + changed).enumerated() {
-                let revision = (current[question.id]?.0 ?? 0) + 1
+            for (index, (located, json)) in (added + changed).enumerated() {
+                let question = located.question
+                let revision = (current[question.id]?.revision ?? 0) + 1
                 if revision == 1 {
-                    try db.execute(sql: "INSERT INTO question (id, currentRevision) VALUES (?, 1)", arguments: [question.id])
+                    try db.execute(
+                        sql: "INSERT INTO question (id, currentRevision, ownerUnitCode) VALUES (?, 1, ?)", arguments: [question.id, owner])
                 } else {
                     try db.execute(sql: "UPDATE question SET currentRevision = ? WHERE id = ?", arguments: [revision, question.id])
                 }

@@ -414,6 +414,7 @@ extension AppDatabase {
         registerPlannedCloseMigration(&migrator)
         registerInstructionsMigration(&migrator)
         registerPointTallyMigration(&migrator)
+        registerQuestionOwnerMigration(&migrator)
         return migrator
     }
 }

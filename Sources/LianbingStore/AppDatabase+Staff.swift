@@ -36,10 +36,35 @@ public struct PageRequest: Sendable, Equatable {
     var offset: Int { (page - 1) * perPage }
 }
 
+/// What the roster list narrows to besides unit and name.
+public struct StaffFilter: Sendable, Equatable {
+    public var post: String?
+    public var isVeteran: Bool?
+    /// `true`: only those whose leaving date has come (已离职); `false`: only those still on the roster (在岗).
+    public var hasLeft: Bool?
+
+    public init(post: String? = nil, isVeteran: Bool? = nil, hasLeft: Bool? = nil) {
+        self.post = post
+        self.isVeteran = isVeteran
+        self.hasLeft = hasLeft
+    }
+}
+
 public struct StaffImportSummary: Sendable, Equatable {
     public var inserted: Int
     public var updated: Int
     public var unchanged: Int
+    /// Filled by a dry run: who would be added or changed, in file order, shown before the import is confirmed.
+    public var changes: [StaffImportChange] = []
+}
+
+/// One person the import adds or changes.
+public struct StaffImportChange: Sendable, Equatable, Codable {
+    public var number: String
+    public var name: String
+    public var isNew: Bool
+    /// What changes, e.g. `岗位：接访员 → 主任（站长）`; empty for someone new.
+    public var detail: String
 }
 
 extension AppDatabase {
@@ -49,8 +74,11 @@ extension AppDatabase {
     }
 
     /// As above, for a file some of whose rows failed to parse: the good rows are still checked, so the
-    /// refusal lists every problem at once.
-    public func importStaff(_ parsed: ParsedImport<StaffImportRow>, file: String, by principal: Principal) async throws -> StaffImportSummary {
+    /// refusal lists every problem at once. A dry run checks and reports the same but writes nothing, so the
+    /// browser can show what an import would do before it is confirmed.
+    public func importStaff(
+        _ parsed: ParsedImport<StaffImportRow>, file: String, dryRun: Bool = false, by principal: Principal
+    ) async throws -> StaffImportSummary {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以导入工作人员") }
         let rows = parsed.rows
         let now = clock()
@@ -66,17 +94,8 @@ extension AppDatabase {
                     issues.append(.init(file: file, line: row.line, reason: "工号 \(staff.number) 重复（第 \(first) 行已出现）"))
                 }
                 firstLine[staff.number] = firstLine[staff.number] ?? row.line
-                if let path = paths[staff.unitCode] {
-                    if !principal.covers(path) { issues.append(.init(file: file, line: row.line, reason: "单位 \(staff.unitCode) 不在您的管辖范围内")) }
-                } else {
-                    issues.append(.init(file: file, line: row.line, reason: "单位编码 \(staff.unitCode) 不存在"))
-                }
-                if !posts.contains(staff.post) {
-                    issues.append(.init(file: file, line: row.line, reason: "岗位“\(staff.post)”不存在（现有岗位：\(posts.sorted().joined(separator: "、"))）"))
-                }
-                if let old = existing[staff.number], let oldPath = paths[old.unitCode], !principal.covers(oldPath) {
-                    issues.append(.init(file: file, line: row.line, reason: "工号 \(staff.number) 属于您管辖范围以外的单位"))
-                }
+                let problems = Self.rosterProblems(staff, existing: existing[staff.number], posts: posts, for: principal) { paths[$0] }
+                issues += problems.map { ImportIssue(file: file, line: row.line, reason: $0.message) }
             }
             if !issues.isEmpty { throw LianbingError.importRejected(ImportFailure(issues: issues.sorted())) }
             var summary = StaffImportSummary(inserted: 0, updated: 0, unchanged: 0)
@@ -87,23 +106,23 @@ extension AppDatabase {
                 record.leftOn = record.leftOn ?? existing[record.number]?.leftOn
                 switch existing[record.number] {
                 case nil:
-                    try record.insert(db)
+                    if !dryRun { try record.insert(db) }
                     summary.inserted += 1
+                    if dryRun { summary.changes.append(StaffImportChange(number: record.number, name: record.name, isNew: true, detail: "")) }
                 case let old? where old.staff == record.staff:
                     summary.unchanged += 1
                 case let old?:
-                    try record.update(db)
-                    // A file carries no date of the move: it is dated the day of the import.
-                    if old.unitCode != record.unitCode {
-                        try Self.fileMove(record.number, from: old.unitCode, to: record.unitCode, on: today, by: principal, at: now, db)
-                    }
-                    // A new post starts the grace period of 持证上岗 afresh, from the day of the import.
-                    if old.post != record.post {
-                        try db.execute(sql: "UPDATE staff SET postSince = ? WHERE number = ?", arguments: [today.description, record.number])
-                    }
                     summary.updated += 1
+                    if dryRun {
+                        summary.changes.append(
+                            StaffImportChange(
+                                number: record.number, name: record.name, isNew: false, detail: Self.differences(old.staff, record.staff)))
+                    } else {
+                        try Self.updateStaff(record, from: old, on: today, by: principal, at: now, db)
+                    }
                 }
             }
+            if dryRun { return summary }
             if summary.inserted + summary.updated > 0 {
                 try db.audit(principal, "staff.import", file, "新增 \(summary.inserted)，更新 \(summary.updated)", at: now)
             }
@@ -111,9 +130,12 @@ extension AppDatabase {
         }
     }
 
-    /// Staff in the caller's scope (optionally under `unit`), matching `query` by name or staff number.
-    public func staff(query: String?, unit: String?, page: PageRequest, for principal: Principal) async throws -> Page<StaffListing> {
+    /// Staff in the caller's scope (optionally under `unit`), matching `query` by name or staff number and `filter`.
+    public func staff(
+        query: String?, unit: String?, filter: StaffFilter = StaffFilter(), page: PageRequest, for principal: Principal
+    ) async throws -> Page<StaffListing> {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
+        let today = ChinaTime.civilDate(of: clock())
         return try await reader.read { db in
             let root = try unit.map { try Self.unitInScope($0, for: principal, db).unitPath } ?? principal.scope
             var conditions = "u.path >= ? AND u.path < ?"
@@ -122,6 +144,18 @@ extension AppDatabase {
                 conditions += " AND (s.name LIKE ? ESCAPE '\\' OR s.number LIKE ? ESCAPE '\\')"
                 let pattern = "%" + Self.escapeLike(query) + "%"
                 arguments += [pattern, pattern]
+            }
+            if let post = filter.post {
+                conditions += " AND s.post = ?"
+                arguments += [post]
+            }
+            if let isVeteran = filter.isVeteran {
+                conditions += " AND s.isVeteran = ?"
+                arguments += [isVeteran]
+            }
+            if let hasLeft = filter.hasLeft {
+                conditions += hasLeft ? " AND s.leftOn <= ?" : " AND (s.leftOn IS NULL OR s.leftOn > ?)"
+                arguments += [today.description]
             }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff s JOIN unit u ON u.code = s.unitCode WHERE \(conditions)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(

@@ -47,7 +47,7 @@ struct LoadDatabase {
     static func staffNumber(_ index: Int) -> String { String(format: "LB%06d", index) }
 
     /// Province, city, the county, 10 towns of 20 villages each.
-    private static func units() -> [UnitTreeBuilder.Row] {
+    static func units() -> [UnitTreeBuilder.Row] {
         var units = [
             ServiceUnit(code: "44", name: "广东省退役军人服务中心", level: .province, parentCode: nil),
             ServiceUnit(code: "4401", name: "广州市退役军人服务中心", level: .city, parentCode: "44"),
@@ -65,7 +65,7 @@ struct LoadDatabase {
         return units.enumerated().map { UnitTreeBuilder.Row(line: $0.offset + 2, unit: $0.element) }
     }
 
-    private static func villages() -> [String] {
+    static func villages() -> [String] {
         (1...10).flatMap { town in (1...20).map { county + String(format: "%03d%03d", town, $0) } }
     }
 

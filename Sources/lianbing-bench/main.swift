@@ -114,7 +114,7 @@ case "bank": try await benchBank()
 case "assemble": try benchAssemble()
 case "grade": try benchGrade()
 case "stats": try benchStats()
-case "roster": try benchRoster()
+case "roster": try await reportingBenchErrors { try await benchRoster() }
 case "load": try await reportingBenchErrors { try await benchLoad(arguments.dropFirst()) }
 case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
 case "close": try await reportingBenchErrors { try await benchClose(arguments.dropFirst()) }
@@ -126,7 +126,7 @@ default:
     print("       lianbing-bench assemble — 20,000 papers of a 100-question, 30-cell blueprint from a 10,000-question bank")
     print("       lianbing-bench grade   — grade 200,000 generated attempts of a 100-question paper")
     print("       lianbing-bench stats   — item statistics of 10,000 attempts × 100 questions")
-    print("       lianbing-bench roster  — read a 50,000-row staff roster as .xlsx and as CSV")
+    print("       lianbing-bench roster  — import a 50,000-row staff roster as .xlsx and as CSV (read, check, write)")
     print("       lianbing-bench load [--candidates 20000] [--connections 1000] [--synchronous full|normal] [--duration-seconds 90]")
     print("                           [--start-seconds 55] [--submit-seconds 30]")
     print("                           — exam day against the release server: starts, saves every 30 s, submits; /healthz ceiling")

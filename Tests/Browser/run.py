@@ -20,6 +20,8 @@ sys.path.insert(0, HERE)
 from browser import Browser  # noqa: E402
 from server import Server  # noqa: E402
 import test_admin  # noqa: E402
+import test_bank_edit  # noqa: E402
+import test_bank_import  # noqa: E402
 import test_certificate  # noqa: E402
 import test_contest  # noqa: E402
 import test_deadline  # noqa: E402
@@ -28,15 +30,18 @@ import test_exam  # noqa: E402
 import test_home  # noqa: E402
 import test_keyboard  # noqa: E402
 import test_offline  # noqa: E402
+import test_office_exports  # noqa: E402
 import test_overview  # noqa: E402
 import test_phone  # noqa: E402
 import test_practice  # noqa: E402
 import test_rating  # noqa: E402
 import test_review  # noqa: E402
+import test_roster  # noqa: E402
 import test_school  # noqa: E402
 import test_selection  # noqa: E402
 import test_speed  # noqa: E402
 import test_training  # noqa: E402
+import test_upload  # noqa: E402
 import test_wrongbook  # noqa: E402
 
 # In order: the phone starts the demo exam that the desktop then resumes as a second device and submits, and whose
@@ -46,9 +51,12 @@ import test_wrongbook  # noqa: E402
 # demo contest's buzzer round; the selection test makes and finalises its own selection; the school test moves the
 # server's clock forward and back; the practice test, after it so that its wrong answers stay out of the school's
 # 今日复习, gets a knowledge point wrong and practises it; the home test makes its own exams and an account, late so
-# that no earlier test meets them; the escape test, last, adds a
-# hostile question to the bank.
-TESTS = [test_wrongbook, test_phone, test_exam, test_review, test_deadline, test_offline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_school, test_overview, test_practice, test_home, test_escape]
+# that no earlier test meets them; the upload test imports experts and a session of its own from workbooks, late for the
+# same reason; the bank-import test adds two questions of its own, late too; the bank-edit test
+# corrects a key and regrades last quarter's released exam, late so that no earlier test meets the changed scores; the
+# roster test moves one of the county's staff and marks another as left, late so that no earlier test meets them; the
+# escape test, last, adds a hostile question to the bank.
+TESTS = [test_wrongbook, test_phone, test_exam, test_review, test_deadline, test_offline, test_speed, test_keyboard, test_admin, test_training, test_contest, test_certificate, test_rating, test_selection, test_school, test_overview, test_practice, test_home, test_upload, test_bank_import, test_office_exports, test_bank_edit, test_roster, test_escape]
 
 
 class Context:

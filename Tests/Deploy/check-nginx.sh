@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the deployment examples in docs/deploy/:
 #   - nginx.conf passes `nginx -t` (with a throw-away self-signed certificate in place of the real one);
-#   - its client_max_body_size equals the server's body limit (`lianbing serve --max-body-kb`, default in
-#     Sources/LianbingCLI/ServeCommand.swift, or the value lianbing.service passes);
+#   - its client_max_body_size equals the server's largest body limit: the larger of `lianbing serve --max-body-kb`
+#     (default in Sources/LianbingCLI/ServeCommand.swift, or the value lianbing.service passes) and the largest upload
+#     limit (Sources/LianbingServer/Middleware/UploadLimit.swift); the server holds each route to its own;
 #   - the systemd units pass `systemd-analyze verify`, where that works without a running systemd (else skipped).
 # Needs nginx and openssl (Scripts/test installs them). Works as root or as any user; nothing outside a temporary
 # directory is touched.
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/../.."
 site=docs/deploy/nginx.conf
 serve=Sources/LianbingCLI/ServeCommand.swift
 scan=Sources/LianbingCore/Recognition/NationalQualificationDraft.swift
+uploads=Sources/LianbingServer/Middleware/UploadLimit.swift
 unit=docs/deploy/lianbing.service
 
 fail() { echo "check-nginx: $*" >&2; exit 1; }
@@ -21,7 +23,7 @@ for tool in nginx openssl; do
 done
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 
-# --- client_max_body_size must equal the server's --max-body-kb --------------------------------------------
+# --- client_max_body_size must equal the server's largest limit -----------------------------------------------
 bytes() { # nginx size (2m, 2048k, 2097152) -> bytes
   local value=$1 number unit
   [[ $value =~ ^([0-9]+)([kKmMgG]?)$ ]] || fail "$site: cannot read client_max_body_size '$value'"
@@ -42,23 +44,26 @@ origin="the default of --max-body-kb in $serve"
 unit_kb=$(sed -nE 's/^ExecStart=.*--max-body-kb[ =]([0-9]+).*/\1/p' "$unit")
 if [ -n "$unit_kb" ]; then expected_kb=$unit_kb; origin="--max-body-kb in $unit"; fi
 
-# The server-level limit (indented 4 spaces) is the server's own; a location (indented 8) may raise it only for the
-# scan upload, to the route's own limit (ScanFormat.maxBytes in $scan).
-sizes=$(sed -nE 's/^    client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
-[ -n "$sizes" ] || fail "$site: no client_max_body_size (it must equal $origin: ${expected_kb} KB)"
-[ "$(wc -l <<<"$sizes")" = 1 ] || fail "$site: client_max_body_size appears more than once ($(echo $sizes)); keep one"
-if [ "$(bytes "$sizes")" != $((expected_kb * 1024)) ]; then
-  fail "$site: client_max_body_size $sizes ($(bytes "$sizes") bytes) differs from $origin, ${expected_kb} KB" \
-       "($((expected_kb * 1024)) bytes): write client_max_body_size ${expected_kb}k or change both together"
-fi
-
+# The upload routes' own limits: `UploadLimit(bytes: N * 1024 * 1024)` in $uploads, and the scan's ScanFormat.maxBytes.
 scan_mb=$(sed -nE 's/^[[:space:]]*public static let maxBytes = ([0-9]+) \* 1024 \* 1024.*/\1/p' "$scan")
 [ -n "$scan_mb" ] || fail "$scan: cannot find 'public static let maxBytes = N * 1024 * 1024'; update this script"
-while read -r size; do
-  [ -z "$size" ] && continue
-  [ "$(bytes "$size")" = $((scan_mb * 1024 * 1024)) ] \
-    || fail "$site: a location's client_max_body_size $size differs from the scan upload's limit, ${scan_mb} MB ($scan)"
-done < <(sed -nE 's/^        client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
+upload_mb=$( (sed -nE 's/.*UploadLimit\(bytes: ([0-9]+) \* 1024 \* 1024\).*/\1/p' "$uploads"; echo "$scan_mb") | sort -n | tail -1)
+expected=$((expected_kb * 1024))
+if [ $((upload_mb * 1024 * 1024)) -gt $expected ]; then
+  expected=$((upload_mb * 1024 * 1024)); origin="the largest upload limit, ${upload_mb} MB ($uploads)"
+fi
+
+# One server-level limit (indented 4 spaces); the server itself holds each route to its own, so no location sets one.
+sizes=$(sed -nE 's/^    client_max_body_size[[:space:]]+([^;[:space:]]+)[[:space:]]*;.*/\1/p' "$site")
+[ -n "$sizes" ] || fail "$site: no client_max_body_size (it must equal $origin: $expected bytes)"
+[ "$(wc -l <<<"$sizes")" = 1 ] || fail "$site: client_max_body_size appears more than once ($(echo $sizes)); keep one"
+if [ "$(bytes "$sizes")" != $expected ]; then
+  fail "$site: client_max_body_size $sizes ($(bytes "$sizes") bytes) differs from $origin ($expected bytes);" \
+       "change both together"
+fi
+if grep -qE '^[[:space:]]{5,}client_max_body_size' "$site"; then
+  fail "$site: a location sets its own client_max_body_size; lianbing holds each route to its limit, keep only the server's"
+fi
 
 # --- nginx -t on the example, with a throw-away certificate -------------------------------------------------
 tmp=$(mktemp -d)

@@ -201,6 +201,8 @@ SCHOOL_TRAINER_OPS = {
 STAFF_OPS = STAFF_OPS | SCHOOL_STAFF_OPS
 TRAINER_OPS = TRAINER_OPS | SCHOOL_TRAINER_OPS
 ADMIN_OPS = ADMIN_OPS | SCHOOL_TRAINER_OPS | {'POST /api/v1/lesson-assignments'}
+# The roster of their subtree: the upload, as a dry run or for real.
+ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/staff/import'}
 ROOT_ADMIN_OPS = ADMIN_OPS | {'POST /api/v1/training/standards', 'POST /api/v1/contests/{contest}/advance'}
 ROOT_ADMIN_OPS = ROOT_ADMIN_OPS | {'PUT /api/v1/post-requirements/{post}', 'DELETE /api/v1/post-requirements/{post}'}
 ALLOWED = {'admin': ROOT_ADMIN_OPS, 'county': ADMIN_OPS, 'trainer': TRAINER_OPS, 'staff': STAFF_OPS}
@@ -757,6 +759,8 @@ def experts_scenario(self, S, T, A):
         self.call(A, 'DELETE', API + '/experts/{expert}', {'expert': e3['id']})
     self.call(A, 'POST', API + '/experts/import',
               raw=('text/csv', '姓名,单位编码,类别,专长,工作单位及职务,工号\n模糊测试：专家 E2,%s,业务骨干,政策法规,,\n' % ids['county']))
+    self.call(A, 'POST', API + '/staff/import', query={'dry_run': '1'},
+              raw=('text/csv', '工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗\nFZ0001,模糊测试：人员,%s,接访员,否,否,,,是\n' % ids['county']))
     _, found = self.call(T, 'GET', API + '/experts', query={'q': '模糊测试', 'specialty': '政策法规', 'category': 'backbone', 'unit': ids['county']})
     e2 = [x['id'] for x in found or [] if isinstance(x, dict) and x.get('name') == '模糊测试：专家 E2']
     ids['E2'] = e2[0] if e2 else NOWHERE_ID

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import LianbingCLI
 import LianbingCore
-import LianbingFormats
+@testable import LianbingFormats
 import LianbingStore
 import Testing
 
@@ -140,6 +140,12 @@ import Testing
         #expect(rows[2][3] == "黄三、李二" && rows[2][7] == "12.5")
         // An existing file is not overwritten.
         #expect(await fixture.refused(["contest", "export", "\(id)", "--out", out]))
+        // `--format xlsx` writes the same rows as a workbook: places and points number cells, names text.
+        let workbook = fixture.path("results.dat")
+        try await fixture.run(["contest", "export", "\(id)", "--format", "xlsx", "--out", workbook])
+        let book = try WorkbookReader.open(try Data(contentsOf: URL(fileURLWithPath: workbook)), file: workbook).get().records().get().records
+        #expect(book.map(\.fields) == rows)
+        #expect(book[1].numbers[0] == 1 && book[2].numbers[7] == 12.5 && book[1].numbers[1] == nil)
 
         try await fixture.run(["contest", "finish", "\(id)"])
         #expect(try await contest(id).status == .finished)

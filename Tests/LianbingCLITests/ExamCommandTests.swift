@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import LianbingCLI
 import LianbingCore
-import LianbingFormats
+@testable import LianbingFormats
 @testable import LianbingStore
 import Testing
 
@@ -260,6 +260,12 @@ import Testing
         try await Lianbing.execute(["exam", "stats", "--matrix", Self.matrix])
         await #expect(throws: (any Error).self) { try await Lianbing.execute(["exam", "stats", "1", "--matrix", Self.matrix]) }
         await #expect(throws: (any Error).self) { try await Lianbing.execute(["exam", "stats"]) }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID()).xlsx")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try await Lianbing.execute(["exam", "stats", "--matrix", Self.matrix, "--out", out.path])
+        let records = try WorkbookReader.open(try Data(contentsOf: out), file: out.path).get().records().get().records
+        #expect(records[4].fields.prefix(2) == ["⚠", "Q4"] && records[4].numbers[2].map { abs($0 - 0.3) < 1e-9 } == true, "得分率 is a number cell")
+        await #expect(throws: (any Error).self) { try await Lianbing.execute(["exam", "stats", "--matrix", Self.matrix, "--json", "--out", out.path]) }
 
         guard Self.binaryBuilt else { return }
         let json = try BinaryTests.run(["exam", "stats", "--matrix", Self.matrix, "--json"])

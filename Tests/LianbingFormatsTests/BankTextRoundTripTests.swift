@@ -43,6 +43,27 @@ struct BankTextRoundTripTests {
         }
     }
 
+    @Test("Given drafts lacking what marking needs, as Moodle imports make them, when written and read back, then each comes back exactly")
+    func draftsWithoutGradingRoundTrip() throws {
+        let drafts = [
+            Question(
+                id: "RT-draft-essay", kind: .shortAnswer, stem: "简述。", answer: .shortAnswer(reference: "", points: []),
+                knowledgePoints: ["a"], difficulty: 3, source: "s", status: .draft),
+            Question(
+                id: "RT-draft-blank", kind: .fillBlank, stem: "简称是____。", answer: .blanks([[]]), knowledgePoints: ["a"], difficulty: 3,
+                source: "s", status: .draft),
+            Question(
+                id: "RT-draft-blanks", kind: .fillBlank, stem: "____、____和____。", answer: .blanks([["甲"], [], ["丙"]]),
+                knowledgePoints: ["a"], difficulty: 3, source: "s", status: .draft),
+        ]
+        let read = try #require(BankText.read(BankText.write(drafts), file: "rt.txt").value)
+        #expect(read.issues == [])
+        #expect(read.questions.map(\.question) == drafts)
+        var active = drafts[0]
+        active.status = .active
+        #expect(BankText.read(BankText.write([active]), file: "rt.txt").value?.issues.isEmpty == false, "only a draft may lack them")
+    }
+
     @Test("Given all of them in one file, when written and read back, then the list comes back in order with its lines")
     func roundTripTogether() throws {
         let questions = Self.awkward.map(BankText.canonical)

@@ -29,6 +29,11 @@ struct ContestResultsCSVTests {
     static let members: [Int64: [String]] = [1: ["陈一", "李二"], 2: ["周六"], 3: ["黄三", "张四", "刘五"], 4: ["+陈七"]]
     static let unitNames = ["440106": "天河区", "441900": "东莞市"]
 
+    /// The CSV both `contest export` and the results page write.
+    func encode(_ board: [ContestStanding], members: [Int64: [String]], unitNames: [String: String] = [:]) -> Data {
+        ReportTableCSV.encode(ContestResultsCSV.table(board, members: members, unitNames: unitNames, title: "成绩"))
+    }
+
     /// The file read back the way an import would: decoded, then parsed by the project's reader.
     func readBack(_ data: Data) throws -> [[String]] {
         let text = try CSVTextDecoder.decode(data, file: "成绩.csv").get()
@@ -39,7 +44,7 @@ struct ContestResultsCSVTests {
     @Test("Given a finished board, when exported, then one row per team in ranked order reads back cell for cell")
     func rowsReadBack() throws {
         let board = Scoreboard.build(Self.setup, events: Self.events)
-        let rows = try readBack(ContestResultsCSV.encode(board, members: Self.members, unitNames: Self.unitNames))
+        let rows = try readBack(encode(board, members: Self.members, unitNames: Self.unitNames))
         #expect(rows.first == ContestResultsCSV.header)
         #expect(rows.first == ["名次", "参赛队", "单位", "队员", "总分", "笔试", "答错题数", "答题用时（秒）", "加赛"])
         #expect(
@@ -54,7 +59,7 @@ struct ContestResultsCSVTests {
     @Test("Given formula-like cells, when exported, then the raw file guards them and a spreadsheet sees text")
     func formulasAreGuarded() {
         let board = Scoreboard.build(Self.setup, events: Self.events)
-        let text = String(decoding: ContestResultsCSV.encode(board, members: Self.members, unitNames: Self.unitNames), as: UTF8.self)
+        let text = String(decoding: encode(board, members: Self.members, unitNames: Self.unitNames), as: UTF8.self)
         #expect(text.contains("\r\n4,\"'=HYPERLINK(\"\"x\"\")\",天河区,'+陈七,'-3.25,0,0,0,10\r\n"), "\(text)")
         #expect(text.contains(",\"番禺队, \"\"老兵\"\"\","))
         #expect(text.hasSuffix("\r\n"))
@@ -63,7 +68,7 @@ struct ContestResultsCSVTests {
     @Test("Given a team with no members listed and no unit name, when exported, then the cells are empty and the code")
     func missingNames() throws {
         let board = Scoreboard.build(ContestSetup(entrants: [ContestEntrant(id: 9, name: "个人", unitCode: "44")]), events: [])
-        let rows = try readBack(ContestResultsCSV.encode(board, members: [:]))
+        let rows = try readBack(encode(board, members: [:]))
         #expect(rows == [ContestResultsCSV.header, ["1", "个人", "44", "", "0", "0", "0", "0", "0"]])
     }
 

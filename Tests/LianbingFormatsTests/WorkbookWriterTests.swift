@@ -127,16 +127,20 @@ import Testing
         #expect(String(decoding: try TableFormat.csv.encode(table, exportedAt: Self.exportedAt), as: UTF8.self).contains("00012"))
     }
 
-    /// A table without declared kinds (the training reports): numbers and dates guessed, codes and the first column kept text.
-    @Test func undeclaredColumnsAreGuessed() throws {
+    /// The kinds a table declares decide its cells, not how they look: a code column of digits stays text, shares are
+    /// percentages, `—` and other words in a number column stay text; an undeclared column is text.
+    @Test func declaredKindsDecideTheCells() throws {
         let table = ReportTable(
-            title: "培训覆盖", columns: ["单位", "单位编码", "应训人数", "覆盖率", "最近培训", "工号"],
-            rows: [["101", "440100000000", "12", "85.3%", "2026-11-02", "0012"], ["102", "440101000000", "—", "—", "2026-11-03 09:30", "13"]])
+            title: "培训覆盖", columns: ["单位", "单位编码", "应训人数", "覆盖率", "最近培训", "备注"],
+            rows: [["101", "440100000000", "12", "85.3%", "2026-11-02", "13"], ["102", "0012", "—", "—", "2026-11-03 09:30", ""], ["103", "", "", "", "从未参训", ""]],
+            kinds: [.text, .text, .number, .percent, .date])
         let sheet = try #require(try Self.read(try WorkbookWriter.encode([table], exportedAt: Self.exportedAt)).first)
-        #expect(sheet.rows[1].map(\.type) == ["s", "s", "n", "s", "d", "s"])
-        #expect(sheet.rows[2][2] == Cell("—", "s"))
+        #expect(sheet.rows[1].map(\.type) == ["s", "s", "n", "n", "d", "s"])
+        #expect(sheet.rows[1][3] == Cell("0.853", "n") && sheet.rows[1][5] == Cell("13", "s"))
+        #expect(sheet.rows[2][1] == Cell("0012", "s") && sheet.rows[2][2] == Cell("—", "s") && sheet.rows[2][3] == Cell("—", "s"))
         #expect(sheet.rows[1][4] == Cell("2026-11-02 00:00:00", "d", isDate: true))
         #expect(sheet.rows[2][4] == Cell("2026-11-03 09:30:00", "d", isDate: true))
+        #expect(sheet.rows[3][4] == Cell("从未参训", "s"))
     }
 
     /// `bank template --format xlsx`: the CSV template's columns and examples, drop-downs on 题型, 难度, 用途 and 状态,

@@ -21,7 +21,11 @@ import Testing
             #expect(extended.status == .noContent)
             let page = try await client.request(.get, "/audit?action=exam.", session: county)
             #expect(page.status == .ok && page.text.contains("操作日志") && page.text.contains("exam.override") && page.text.contains("延长 5 分钟"))
-            #expect(page.text.contains("href=\"/audit.csv?action=exam.\""))
+            #expect(page.text.contains("href=\"/audit.csv?action=exam.\"") && page.text.contains("href=\"/audit.xlsx?action=exam.\""))
+            // The workbook twin: the time a date cell (not text, not a number), the rest text.
+            let book = try WorkbookDownload(try await client.request(.get, "/audit.xlsx?action=exam.override", session: county), filename: "audit.xlsx")
+            #expect(book.rows.count == 2 && book.rows[0] == ["时间", "操作人", "操作", "对象", "详情"] && book.numberColumns[1].isEmpty)
+            #expect(ChinaTime.parse(book.rows[1][0]) != nil && book.rows[1][1...3] == ["county", "exam.override", "考试 \(exam.id) 考生 \(candidate)"])
             let csv = try await client.request(.get, "/audit.csv?action=exam.override", session: county)
             #expect(Data(buffer: csv.body).starts(with: [0xEF, 0xBB, 0xBF]) && csv.text.contains("时间,操作人,操作,对象,详情"))
             #expect(csv.text.contains(",county,exam.override,考试 \(exam.id) 考生 \(candidate),延长 5 分钟"))

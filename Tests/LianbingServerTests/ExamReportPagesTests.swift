@@ -174,6 +174,16 @@ import Testing
             #expect(rows.drop { $0.isWhitespace }.hasPrefix("<tr class=\"flagged\">"), "flagged questions come first")
             #expect(page.contains("<tr class=\"flagged\">\n      <td><a href=\"/bank/\(flagged)\">\(flagged)</a><br><small>区分度为负"))
             #expect(page.contains("内部一致性系数") && page.contains("道题区分度为负"))
+
+            // The same figures as downloads, the flagged question marked, the workbook's 得分率 a number cell.
+            #expect(page.contains("href=\"/exams/\(exam.id)/statistics.csv\"") && page.contains("href=\"/exams/\(exam.id)/statistics.xlsx\""))
+            let workbook = try WorkbookDownload(
+                try await client.request(.get, "/exams/\(exam.id)/statistics.xlsx", session: trainer), filename: "exam-\(exam.id)-statistics.xlsx")
+            #expect(workbook.rows.first == ["复查", "题号", "得分率", "得分标准差", "区分度", "区分效率", "高低分组差"])
+            let row = try #require(workbook.rows.firstIndex { $0[1] == flagged })
+            #expect(workbook.rows[row][0] == "⚠" && workbook.numberColumns[row].contains(2) && !workbook.numberColumns[row].contains(1))
+            let csv = try await client.request(.get, "/exams/\(exam.id)/statistics.csv", session: trainer)
+            #expect(csv.status == .ok && csv.text.contains("⚠,\(flagged),"))
         }
     }
 }

@@ -9,7 +9,7 @@ import LianbingStore
 import Testing
 
 /// The results page and the training dashboard offer each CSV download's workbook twin, and the workbook comes
-/// back as an .xlsx file named like the CSV. (Cell types are `WorkbookWriterTests`' and the browser test's.)
+/// back as an .xlsx file named like the CSV, its cells typed as the table declares. (Cell types are `WorkbookWriterTests`' and the browser test's.)
 @Suite struct ResultsWorkbookDownloadTests {
     static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -40,6 +40,18 @@ import Testing
             let file = try await client.request(.get, "/training/reports/coverage.xlsx", session: admin)
             #expect(file.status == .ok && file.headers[.contentType] == Self.xlsx)
             #expect(try await client.request(.get, "/training/reports/coverage.txt", session: admin).status == .notFound)
+            // The person and unit lists named in the dashboard's text have their twins too.
+            for list in ["half-year-units", "curriculum-people", "ratings-session"] {
+                #expect(page.contains("/training/reports/\(list).csv") && page.contains("/training/reports/\(list).xlsx"), "\(list)")
+            }
+            // Declared kinds: unit codes, digits all, stay text cells; 应修学时 and 已修学时 are numbers.
+            let units = try WorkbookDownload(
+                try await client.request(.get, "/training/reports/half-year-units.xlsx", session: admin), filename: "training-half-year-units-")
+            #expect(units.rows[0] == ["单位编码", "单位", "层级"] && units.rows.count > 1 && units.numberColumns.allSatisfy(\.isEmpty))
+            #expect(units.rows.dropFirst().allSatisfy { $0[0].allSatisfy(\.isNumber) })
+            let people = try WorkbookDownload(
+                try await client.request(.get, "/training/reports/curriculum-people.xlsx", session: admin), filename: "training-curriculum-people-")
+            #expect(people.rows.count > 1 && people.numberColumns.dropFirst().allSatisfy { $0 == [5, 6] })
         }
     }
 }

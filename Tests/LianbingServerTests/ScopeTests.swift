@@ -39,6 +39,10 @@ import Testing
         "GET /units": "tree rooted at the caller's own unit",
         "GET /bank": "the bank is province-wide; trainers and administrators only (BankPageTests)",
         "GET /bank/{id}": "the bank is province-wide; trainers and administrators only (BankPageTests)",
+        "GET /bank/new": "an empty question form; names no unit",
+        "GET /bank/import": "an empty upload form; names no unit (BankImportPageTests)",
+        "POST /bank/new": "a new question belongs to the caller's own unit; names no unit (BankEditPageTests)",
+        "POST /bank/{id}/regrade": "re-marks only exams in the caller's own subtree (QuestionEditingTests)",
         "POST /api/v1/blueprints/check": "checks against the province-wide bank; names no unit",
         "GET /api/v1/exams": "lists only exams whose candidate list lies in the caller's subtree (ExamLifecycleTests.outOfScopeExamIsMissing)",
         "GET /api/v1/marking": "lists only exams in the caller's subtree (ExamAPITests.markingQueueIsScoped)",
@@ -60,6 +64,8 @@ import Testing
         "GET /my/record": "the caller's own results and score reviews (MyPagesTests)",
         "GET /my/mastery": "the caller's own mastery (MyPagesTests)",
         "GET /exams": "lists only exams whose candidate list lies in the caller's subtree (ExamPagesTests.pagesAreScoped)",
+        "GET /staff/new": "an empty form offering only the caller's subtree; saving is probed under POST /staff/new",
+        "GET /staff/import": "the upload page; names no unit (the upload is probed under POST /api/v1/staff/import)",
         "GET /exams/new": "the form offers only the caller's own subtree; saving and checking are probed under POST /exams",
         "GET /marking": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
         "GET /score-reviews": "lists only exams in the caller's subtree (ExamPagesTests.pagesAreScoped)",
@@ -150,10 +156,28 @@ import Testing
             "GET /api/v1/staff/{number}": [Probe(method: .get, uri: "/api/v1/staff/\(s)")],
             "GET /staff": [Probe(method: .get, uri: "/staff?unit=\(u)")],
             "GET /staff/{number}": [Probe(method: .get, uri: "/staff/\(s)")],
+            // Adding names an out-of-scope unit as the form's bad field (400), as the import names a bad line.
+            "POST /staff/new": [
+                Probe(method: .post, uri: "/staff/new", form: ["number": "X9", "name": "越权", "unit_code": u, "post": "接访员"], refusedAs: [.badRequest]),
+                Probe(method: .post, uri: "/staff/new", form: ["number": s, "name": "越权", "other_unit_code": u, "post": "接访员"], refusedAs: [.badRequest]),
+            ],
+            "GET /staff/{number}/edit": [Probe(method: .get, uri: "/staff/\(s)/edit")],
+            "POST /staff/{number}/edit": [Probe(method: .post, uri: "/staff/\(s)/edit", form: ["name": "越权", "post": "接访员"])],
+            "POST /staff/{number}/move": [Probe(method: .post, uri: "/staff/\(s)/move", form: ["unit_code": u, "moved_on": "2026-01-05"])],
+            "POST /staff/{number}/leave": [
+                Probe(method: .post, uri: "/staff/\(s)/leave", form: ["left_on": "2026-01-05"]),
+                Probe(method: .post, uri: "/staff/\(s)/leave", form: ["undo": "1"]),
+            ],
+            "POST /api/v1/staff/import": ["/api/v1/staff/import?dry_run=1", "/api/v1/staff/import"].map { uri in
+                Probe(
+                    method: .post, uri: uri, csv: "工号,姓名,单位编码,岗位,退役军人,其他优抚对象,专长,入职日期,在岗\n\(s),越权,\(u),接访员,否,否,,,是\n",
+                    refusedAs: [.unprocessableContent])
+            },
             "GET /api/v1/accounts": [Probe(method: .get, uri: "/api/v1/accounts?unit=\(u)")],
             "GET /api/v1/audit": [Probe(method: .get, uri: "/api/v1/audit?unit=\(u)")],
             "GET /audit": [Probe(method: .get, uri: "/audit?unit=\(u)")],
             "GET /audit.csv": [Probe(method: .get, uri: "/audit.csv?unit=\(u)")],
+            "GET /audit.xlsx": [Probe(method: .get, uri: "/audit.xlsx?unit=\(u)")],
             "POST /api/v1/accounts": [
                 Probe(method: .post, uri: "/api/v1/accounts", json: #"{"username":"intruder","role":"admin","unitCode":"\#(u)"}"#),
                 Probe(method: .post, uri: "/api/v1/accounts", json: #"{"username":"intruder","role":"staff","unitCode":"440000000000"}"#),
@@ -195,6 +219,8 @@ import Testing
             "GET /exams/{exam}/results.csv": [Probe(method: .get, uri: "/exams/\(x)/results.csv")],
             "GET /exams/{exam}/results.xlsx": [Probe(method: .get, uri: "/exams/\(x)/results.xlsx")],
             "GET /exams/{exam}/statistics": [Probe(method: .get, uri: "/exams/\(x)/statistics")],
+            "GET /exams/{exam}/statistics.csv": [Probe(method: .get, uri: "/exams/\(x)/statistics.csv")],
+            "GET /exams/{exam}/statistics.xlsx": [Probe(method: .get, uri: "/exams/\(x)/statistics.xlsx")],
             "POST /marking/{attempt}/{position}": [Probe(method: .post, uri: "/marking/\(a)/0", form: ["score": "1"])],
             "GET /exams/{exam}/edit": [Probe(method: .get, uri: "/exams/\(x)/edit")],
             "POST /exams/{exam}/edit": [Probe(method: .post, uri: "/exams/\(x)/edit", form: ["title": "越权", "action": "save"])],
@@ -307,6 +333,16 @@ import Testing
             "POST /experts/{expert}/remove": [Probe(method: .post, uri: "/experts/\(x2)/remove", form: [:])],
             "POST /training/standards": [Probe(method: .post, uri: "/training/standards", form: ["post": "接访员", "level": "村", "hours": "1"])],
             "POST /training/{session}/trainers": [Probe(method: .post, uri: "/training/\(t)/trainers", form: ["expert": "\(x2)"])],
+            // BZ-001 is in the shipped bank, which the province owns: a county changes only questions its county owns.
+            "GET /bank/{id}/edit": [Probe(method: .get, uri: "/bank/BZ-001/edit")],
+            "POST /bank/{id}/edit": [Probe(method: .post, uri: "/bank/BZ-001/edit", form: ["revision": "1", "reason": "越权", "stem": "越权"])],
+            "POST /bank/{id}/retire": [Probe(method: .post, uri: "/bank/BZ-001/retire", form: ["reason": "越权"])],
+            "POST /bank/{id}/restore": [Probe(method: .post, uri: "/bank/BZ-001/restore", form: ["reason": "越权"])],
+            "POST /bank/import": [
+                Probe(
+                    method: .post, uri: "/bank/import?name=x.txt&confirm=1&force=1",
+                    csv: "题号: BZ-001\n题型: 判断\n知识点: 越权\n难度: 1\n出处: 越权\n题干: 越权\n答案: 正确\n", refusedAs: [.unprocessableContent])
+            ],
         ].merging(ContestScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(ContestPagesScopeTests.probes(contest, outsideUnit: u, outsideStaff: s)) { own, _ in own }
             .merging(ContestLiveScopeTests.probes(contest)) { own, _ in own }

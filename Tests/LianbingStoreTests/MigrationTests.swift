@@ -81,6 +81,7 @@ struct MigrationTests {
                 "v10 post certification, national qualifications", "v11 selections", "v12 lessons", "v13 lesson files", "v14 review schedule",
                 "v15 lesson progress, required lessons, study days", "v16 last login", "v17 planned close",
                 "v18 exam instructions", "v19 attempt point tallies",
+                "v20 question owner and revision source",
             ])
             #expect(try await second.posts() == Post.seeded + ["心理咨询员"])
         }

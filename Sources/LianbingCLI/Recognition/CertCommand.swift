@@ -112,13 +112,14 @@ extension CertCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "把证书导出为 CSV（UTF-8 带 BOM）或 Excel 工作簿（.xlsx，单元格均为文本，编码不会变成科学计数法），列与网页下载的相同。")
+            abstract: "把证书导出为 CSV（UTF-8 带 BOM）或 Excel 工作簿（.xlsx，编号为文本、不会变成科学计数法，日期为日期单元格），列与网页下载的相同。")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: CertificateFilterOptions
         @Option(help: "只导出在若干天内到期、仍然有效的证书（1 到 3650）。")
         var expiringWithin: Int?
         @Option(help: "写入的文件：扩展名 .xlsx 写 Excel 工作簿，其余写 CSV（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String
+        @OptionGroup var format: TableFormatOption
 
         func validate() throws {
             if let expiringWithin {
@@ -134,7 +135,7 @@ extension CertCommand {
                 filter.expiringWithinDays = expiringWithin
                 let certificates = try await db.certificates(filter, by: try await db.operatorPrincipal())
                 let table = Certificate.table(certificates)
-                try writeTable(table, to: out, format: nil, db: db)
+                try writeTable(table, to: out, format: format.format, db: db)
                 Console.out("已导出证书 \(certificates.count) 张到 \(out)。")
             }
         }

@@ -71,12 +71,13 @@ extension CertCommand {
         static let configuration = CommandConfiguration(
             commandName: "compliance",
             abstract: "持证上岗情况：各单位须持证岗位的在岗人数、已持证、宽限期内、逾期未取得和持证率，以及逾期未取得证书的人员。",
-            discussion: "--out 把一张表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开），列与网页下载的相同：--table units（按单位，默认）或 lacking（逾期人员）。")
+            discussion: "--out 把一张表导出为 CSV（UTF-8 带 BOM，Excel 可直接打开）或 Excel 工作簿（.xlsx），列与网页下载的相同：--table units（按单位，默认）或 lacking（逾期人员）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "统计该单位及其下级单位（单位编码；默认全省）。")
         var unit: String?
-        @Option(help: "写入的 CSV 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "写入的文件，.csv 或 .xlsx（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String?
+        @OptionGroup var format: TableFormatOption
         @Option(help: "--out 导出哪张表：units 或 lacking。")
         var table = "units"
 
@@ -95,7 +96,7 @@ extension CertCommand {
                 for line in TableText.render(report.lackingTable, limit: 20) { Console.out(line) }
                 if let out {
                     let chosen = table == "lacking" ? report.lackingTable : report.table
-                    try writeTable(chosen, to: out, format: nil, db: db)
+                    try writeTable(chosen, to: out, format: format.format, db: db)
                     Console.out("已导出“\(chosen.title)”\(chosen.rows.count) 行到 \(out)。")
                 }
             }

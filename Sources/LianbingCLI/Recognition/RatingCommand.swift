@@ -31,8 +31,10 @@ extension RatingCommand {
         @Flag(help: "以 JSON 输出完整报表，含每月趋势。")
         var json = false
 
-        @Option(help: "把排名表导出为 CSV 文件（UTF-8 带 BOM；不会覆盖已有文件）。", completion: .file(extensions: ["csv"]))
+        @Option(help: "把排名表导出为 CSV（UTF-8 带 BOM）或 .xlsx 文件（不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String?
+
+        @OptionGroup var format: TableFormatOption
 
         func validate() throws {
             if let out, FileManager.default.fileExists(atPath: out) { throw ValidationError("文件已存在，不会覆盖：\(out)") }
@@ -50,7 +52,7 @@ extension RatingCommand {
                     Console.out("共 \(report.ratings) 条评价，范围平均分 \(report.prior.map { String(format: "%.2f", $0) } ?? "—")，待回访 \(report.openFollowUps) 条。")
                 }
                 if let out {
-                    try writeTable(table, to: out, format: nil, db: db)
+                    try writeTable(table, to: out, format: format.format, db: db)
                     Console.error("已导出“\(table.title)”\(table.rows.count) 行到 \(out)。")
                 }
             }

@@ -17,6 +17,8 @@ extension SelectCommand {
         @Option(help: "写入的文件：扩展名 .xlsx 写 Excel 工作簿，其余写 CSV（UTF-8 带 BOM；不会覆盖已有文件）。", completion: .file(extensions: ["csv", "xlsx"]))
         var out: String
 
+        @OptionGroup var format: TableFormatOption
+
         @Flag(help: "只导出拟入选（定稿后为获奖）名单，不含各人得分明细。")
         var list = false
 
@@ -31,7 +33,7 @@ extension SelectCommand {
                 guard let table = list ? selection.nomineeTable : selection.resultTable else {
                     throw LianbingError.conflict("遴选 \(id) 尚未计算，没有结果可导出")
                 }
-                try writeTable(table, to: out, format: nil, db: db)
+                try writeTable(table, to: out, format: format.format, db: db)
                 Console.out("已导出“\(table.title)”\(table.rows.count) 行到 \(out)。")
             }
         }

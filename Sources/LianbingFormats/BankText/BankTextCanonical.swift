@@ -24,7 +24,9 @@ extension BankText {
         case .trueFalse:
             break
         case .blanks(let blanks):
-            result.answer = .blanks(blanks.map { $0.isEmpty ? [""] : $0.map(BankTextCanonicalForm.variant) })
+            // A draft's blank may have no answer yet (see `BankTextQuestionBuilder.draftBlanks`).
+            let none: [String] = question.status == .draft ? [] : [""]
+            result.answer = .blanks(blanks.map { $0.isEmpty ? none : $0.map(BankTextCanonicalForm.variant) })
         case .shortAnswer(let reference, let points):
             result.answer = .shortAnswer(reference: BankTextCanonicalForm.text(reference), points: BankTextCanonicalForm.list(points))
         }

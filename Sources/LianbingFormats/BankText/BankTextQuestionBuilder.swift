@@ -72,7 +72,7 @@ struct BankTextQuestionBuilder {
         var answer: Answer?
         if let kind {
             options = self.options(for: kind)
-            answer = self.answer(for: kind, options: options, stem: stem)
+            answer = self.answer(for: kind, options: options, stem: stem, draft: status == .draft)
         }
 
         guard block.problems.isEmpty, let id, let kind, let answer else { return (nil, block.problems) }
@@ -110,7 +110,10 @@ struct BankTextQuestionBuilder {
         return written.sorted { $0.index < $1.index }.map(\.field.text)
     }
 
-    private mutating func answer(for kind: QuestionKind, options: [String], stem: String) -> Answer? {
+    /// A draft may lack what marking needs (`BankValidator.gradingProblems`): a 填空 blank without answers, a 简答
+    /// without reference answer or scoring points, as the foreign readers import them; so the live bank, drafts and
+    /// all, is written to files and read back unchanged.
+    private mutating func answer(for kind: QuestionKind, options: [String], stem: String, draft: Bool) -> Answer? {
         if kind != .shortAnswer {
             for key in [BankTextKey.reference, .scoringPoints] {
                 if let field = block.fields[key] { block.fail(field.line, "只有简答题使用“\(key.label)”；\(kind.label)题的答案写在“答案”中") }
@@ -142,11 +145,11 @@ struct BankTextQuestionBuilder {
 
         case .fillBlank:
             guard let field = required(.answer), !isOverflowed(field) else { return nil }
-            if field.isEmpty {
+            if field.isEmpty && !draft {
                 block.fail(field.line, "“答案”为空")
                 return nil
             }
-            let blanks = self.blanks(field)
+            let blanks = draft ? self.draftBlanks(field, stem: stem) : self.blanks(field)
             let expected = BankValidator.blankCount(in: stem)
             if !stem.isEmpty, blanks.count != expected {
                 block.fail(
@@ -160,15 +163,22 @@ struct BankTextQuestionBuilder {
             if let field = block.fields[.answer] {
                 block.fail(field.line, "简答题不用“答案”：参考答案写在“参考答案”中，评分要点写在“评分要点”中")
             }
-            let reference = requiredText(.reference)
+            let reference = draft ? (optional(.reference)?.text ?? "") : requiredText(.reference)
             var points: [String] = []
-            if let field = required(.scoringPoints), !isOverflowed(field) {
+            if let field = draft ? optional(.scoringPoints) : required(.scoringPoints), !isOverflowed(field) {
                 points = list(field)
-                if points.isEmpty { block.fail(field.line, "“评分要点”为空") }
+                if points.isEmpty && !draft { block.fail(field.line, "“评分要点”为空") }
             }
             guard let reference else { return nil }
             return .shortAnswer(reference: reference, points: points)
         }
+    }
+
+    /// A draft's blanks: as `blanks(_:)`, an empty variant meaning none yet (the writer's `a||c` for a middle blank
+    /// without answers), an empty field one blank per marker in the stem.
+    private func draftBlanks(_ field: BankTextBlock.Field, stem: String) -> [[String]] {
+        if field.isEmpty { return Array(repeating: [], count: max(1, BankValidator.blankCount(in: stem))) }
+        return blanks(field).map { $0.filter { !$0.isEmpty } }
     }
 
     /// 填空 answers: blanks separated by `|` or by line breaks, variants of a blank by `/`.

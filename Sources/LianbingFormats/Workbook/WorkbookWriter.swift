@@ -35,11 +35,11 @@ public struct WorkbookSheet: Sendable {
 /// their content, the table's title and the export time in the printed page header. Written once, for every export
 /// that offers a workbook beside its CSV.
 ///
-/// Cells follow the table's column kinds (guessed by `ColumnKindGuess` where it declares none): text by default — unit codes and staff numbers are long digit strings
-/// that Excel would turn into `4.40106E+11` as numbers, and a text cell starting with `=` is never a formula —
-/// numbers as number cells, China-time dates as date cells. The encoder is Debian's libxlsxwriter (`CXlsxWriter`)
-/// in constant-memory mode (rows streamed to disk, so a province-wide export does not hold the sheet twice); it
-/// writes to a file: the workbook is written to a temporary file, read back and removed.
+/// Cells follow the table's declared column kinds: text by default — unit codes and staff numbers are long digit
+/// strings that Excel would turn into `4.40106E+11` as numbers, and a text cell starting with `=` is never a formula —
+/// numbers as number cells, shares as percentages, China-time dates as date cells. The encoder is Debian's
+/// libxlsxwriter (`CXlsxWriter`) in constant-memory mode (rows streamed to disk, so a province-wide export does not
+/// hold the sheet twice); it writes to a file: the workbook is written to a temporary file, read back and removed.
 public enum WorkbookWriter {
     public static func encode(_ tables: [ReportTable], exportedAt: Date) throws -> Data {
         try encode(tables.map { WorkbookSheet($0) }, exportedAt: exportedAt)
@@ -76,10 +76,10 @@ public enum WorkbookWriter {
             for (column, title) in table.columns.enumerated() {
                 worksheet_write_string(worksheet, 0, lxw_col_t(column), title, formats.header)
             }
-            let kinds = table.kinds.isEmpty ? ColumnKindGuess.kinds(table) : table.kinds
             for (index, row) in table.rows.enumerated() {
                 for (column, value) in row.enumerated() where !value.isEmpty {
-                    write(value, kind: column < kinds.count ? kinds[column] : .text, row: lxw_row_t(index + 1), column: lxw_col_t(column), to: worksheet, formats)
+                    let kind = column < table.kinds.count ? table.kinds[column] : .text
+                    write(value, kind: kind, row: lxw_row_t(index + 1), column: lxw_col_t(column), to: worksheet, formats)
                 }
             }
         }
@@ -93,6 +93,7 @@ public enum WorkbookWriter {
         let header: UnsafeMutablePointer<lxw_format>?
         let minute: UnsafeMutablePointer<lxw_format>?
         let day: UnsafeMutablePointer<lxw_format>?
+        let percent: UnsafeMutablePointer<lxw_format>?
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             header = workbook_add_format(workbook)
@@ -101,6 +102,8 @@ public enum WorkbookWriter {
             format_set_num_format(minute, "yyyy-mm-dd hh:mm")
             day = workbook_add_format(workbook)
             format_set_num_format(day, "yyyy-mm-dd")
+            percent = workbook_add_format(workbook)
+            format_set_num_format(percent, "0.0%")
         }
     }
 
@@ -110,8 +113,13 @@ public enum WorkbookWriter {
     ) {
         switch kind {
         case .number:
-            if let number = Double(value), number.isFinite, value.allSatisfy({ $0.isASCII }) {
+            if let number = plainNumber(value) {
                 worksheet_write_number(sheet, row, column, number, nil)
+                return
+            }
+        case .percent:
+            if value.hasSuffix("%"), let number = plainNumber(String(value.dropLast())) {
+                worksheet_write_number(sheet, row, column, number / 100, formats.percent)
                 return
             }
         case .date:
@@ -126,6 +134,12 @@ public enum WorkbookWriter {
         case .text: break
         }
         worksheet_write_string(sheet, row, column, value, nil)
+    }
+
+    /// `86.5`, `-3`: ASCII digits Swift reads as a finite number (not `nan`, `inf` or a full-width `８６`).
+    private static func plainNumber(_ value: String) -> Double? {
+        guard value.allSatisfy({ $0.isASCII }), let number = Double(value), number.isFinite else { return nil }
+        return number
     }
 
     /// Excel's day number for an instant as a clock in China reads it: days since 1899-12-30, the time of day as

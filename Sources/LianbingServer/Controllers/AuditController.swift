@@ -4,7 +4,7 @@ import LianbingCore
 import LianbingFormats
 import LianbingStore
 
-/// The audit log (操作日志) of the caller's subtree, for administrators: as JSON, as a page, as a spreadsheet.
+/// The audit log (操作日志) of the caller's subtree, for administrators: as JSON, as a page, as CSV or a workbook.
 struct AuditController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -13,6 +13,7 @@ struct AuditController {
         router.get("/api/v1/audit", use: apiList)
         router.get("/audit", use: page)
         router.get("/audit.csv", use: csv)
+        router.get("/audit.xlsx", use: csv)
     }
 
     @Sendable func apiList(_ request: Request, context: AppRequestContext) async throws -> JSONBody<Page<AuditEntry>> {
@@ -36,6 +37,7 @@ struct AuditController {
         var actor: String
         var unit: String
         var csv: String
+        var xlsx: String
         var pager: Pager?
     }
 
@@ -47,17 +49,16 @@ struct AuditController {
         let content = Content(
             rows: found.items.map { Row(at: $0.at.chinaTime, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail) },
             total: found.total, action: filter.action ?? "", actor: filter.actor ?? "", unit: filter.unit ?? "",
-            csv: Pager.href("/audit.csv", query: query), pager: found.pageCount > 1 ? Pager(page: found, path: "/audit", query: query) : nil)
+            csv: Pager.href("/audit.csv", query: query), xlsx: Pager.href("/audit.xlsx", query: query),
+            pager: found.pageCount > 1 ? Pager(page: found, path: "/audit", query: query) : nil)
         return pages.render("audit", title: "操作日志", path: "/audit", session: context.session, content: content, styles: ["manage.css"])
     }
 
-    /// The same file as `lianbing audit export`, with the page's filter.
+    /// The same file as `lianbing audit export`, with the page's filter: CSV, or at `audit.xlsx` the workbook.
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let entries = try await database.auditLogExport(Self.filter(request), by: try context.principal(.admin))
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"audit.csv\"", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: AuditCSV.encode(entries))))
+        return try TableDownload.response(
+            AuditCSV.table(entries), format: TableDownload.format(request), name: "audit", fallback: "audit", exportedAt: database.clock())
     }
 
     private static func filter(_ request: Request) -> AuditFilter {

@@ -1,9 +1,11 @@
 import Hummingbird
 import LianbingCore
+import LianbingFormats
 import LianbingStore
 
-/// Browsing the question bank, for trainers and administrators. The bank is province-wide; staff never see
-/// it here (they meet questions only on their own papers).
+/// Browsing the question bank, for trainers and administrators: every question with its owner and its revisions,
+/// each with author and reason, the shown one beside the one before. Staff never see it here (they meet questions
+/// only on their own papers).
 struct BankController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -99,6 +101,49 @@ struct BankController {
         /// 实测: the latest released exam's facility and discrimination, beside the declared difficulty.
         var measured: String?
         var flagged: Bool
+        var owner: String
+        var mayChange: Bool
+        var isRetired: Bool
+        var notice: String?
+        var history: [HistoryRow]
+        /// The shown revision beside the one before it, field by field; `nil` for a first revision.
+        var comparison: Comparison?
+    }
+
+    struct HistoryRow {
+        var revision: Int
+        var bankRevision: Int
+        var at: String
+        var author: String
+        var reason: String
+        var source: String
+        var shown: Bool
+    }
+
+    struct Comparison {
+        struct Line {
+            var label: String
+            var before: String
+            var after: String
+            var changed: Bool
+        }
+
+        var before: Int
+        var after: Int
+        var lines: [Line]
+        var changedCount: Int
+
+        /// Each field as the question form shows it, so a change reads as it would be typed.
+        init(_ before: QuestionRevisionEntry, _ after: QuestionRevisionEntry) {
+            let (old, new) = (BankTextForm(before.question), BankTextForm(after.question))
+            self.before = before.revision
+            self.after = after.revision
+            lines = BankTextForm.Field.allCases.compactMap { field in
+                let line = Line(label: field.label, before: old[field], after: new[field], changed: old[field] != new[field])
+                return line.before.isEmpty && line.after.isEmpty ? nil : line
+            }
+            changedCount = lines.filter(\.changed).count
+        }
     }
 
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -107,6 +152,8 @@ struct BankController {
             try context.parameters.require("id"), revision: request.queryInt("revision"), for: principal)
         let q = listing.question
         let measure = try await database.measure(ofQuestion: q.id, by: principal)
+        let history = try await database.questionHistory(q.id, for: principal)
+        let shownIndex = history.revisions.firstIndex { $0.revision == listing.revision }
         var correct: Set<Int> = []
         var answer = ""
         var points: [String] = []
@@ -125,8 +172,18 @@ struct BankController {
             choices: q.options.enumerated().map { .init(letter: String(Question.letters[$0.offset]), text: $0.element, correct: correct.contains($0.offset)) },
             answer: answer, points: points, explanation: q.explanation, knowledgePoints: q.knowledgePoints, difficulty: q.difficulty,
             usage: q.usage.label, status: q.status.label, source: q.source, quote: q.quote, tags: q.tags, revision: listing.revision,
-            bankRevision: listing.bankRevision, revisions: revisions, measured: measure.map(Self.describe), flagged: measure?.isFlagged ?? false)
-        return pages.render("question", title: "试题 \(q.id)", path: "/bank", session: context.session, content: content)
+            bankRevision: listing.bankRevision, revisions: revisions, measured: measure.map(Self.describe), flagged: measure?.isFlagged ?? false,
+            owner: history.ownerName ?? "省级（全省共用）", mayChange: history.mayChange, isRetired: q.status == .retired,
+            notice: BankEditController.notice(request.query("done")),
+            history: history.revisions.map {
+                HistoryRow(
+                    revision: $0.revision, bankRevision: $0.bankRevision, at: $0.at.chinaTime, author: $0.author, reason: $0.reason,
+                    source: $0.source == "browser" ? "网页编辑" : "导入", shown: $0.revision == listing.revision)
+            },
+            comparison: shownIndex.flatMap { index in
+                history.revisions.indices.contains(index + 1) ? Comparison(history.revisions[index + 1], history.revisions[index]) : nil
+            })
+        return pages.render("question", title: "试题 \(q.id)", path: "/bank", session: context.session, content: content, styles: ["manage.css", "bank.css"])
     }
 
     static func describe(_ measure: QuestionMeasure) -> String {

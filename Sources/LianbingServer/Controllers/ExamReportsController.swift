@@ -14,6 +14,8 @@ struct ExamReportsController {
         router.get("/exams/:exam/results.csv", use: resultsCSV)
         router.get("/exams/:exam/results.xlsx", use: resultsCSV)
         router.get("/exams/:exam/statistics", use: statisticsPage)
+        router.get("/exams/:exam/statistics.csv", use: statisticsFile)
+        router.get("/exams/:exam/statistics.xlsx", use: statisticsFile)
     }
 
     struct ResultsContent {
@@ -81,6 +83,16 @@ struct ExamReportsController {
         return pages.render(
             "exam-statistics", title: "试题分析 · \(exam.title)", path: "/exams", session: context.session,
             content: StatisticsContent(exam: ExamHeading(exam), view: view, hasFlagged: view.flaggedCount > 0), styles: ["manage.css"])
+    }
+
+    /// The per-question figures as `lianbing exam stats --out` writes them: CSV, or at `statistics.xlsx` the workbook.
+    @Sendable func statisticsFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.principal(.trainer)
+        let exam = try await database.exam(try examId(context), by: principal)
+        let statistics = try await database.statistics(ofExam: exam.id, by: principal)
+        return try TableDownload.response(
+            statistics.table(title: "试题分析 · \(exam.title)"), format: TableDownload.format(request), name: String(ResultsCSV.filename(title: exam.title, report: "试题分析").dropLast(4)),
+            fallback: "exam-\(exam.id)-statistics", exportedAt: database.clock())
     }
 
     private func examId(_ context: AppRequestContext) throws -> Int64 { try context.parameters.require("exam", as: Int64.self) }

@@ -41,6 +41,9 @@ struct ScoreReviewPagesController {
         /// The attempt's short answers, to mark again before replying; objective questions are marked by the key.
         var answers: [MarkingEntry] = []
         var answersNote: String?
+        /// The paper's machine-marked questions, each a link to correct its key and regrade.
+        var objectiveQuestions: [String] = []
+        var hasObjectiveQuestions = false
 
         init(_ review: ScoreReview, draft: String = "", error: String? = nil) {
             id = review.id
@@ -85,6 +88,8 @@ struct ScoreReviewPagesController {
             entries[index].answers = try await database.shortAnswers(forReview: id, by: principal).map {
                 MarkingEntry($0, action: "/score-reviews/\(id)/mark/\($0.position)", typed: marking)
             }
+            entries[index].objectiveQuestions = try await database.objectiveQuestions(forReview: id, by: principal)
+            entries[index].hasObjectiveQuestions = !entries[index].objectiveQuestions.isEmpty
             let count = entries[index].answers.count
             entries[index].answersNote = count == 0
                 ? "本卷没有简答题；客观题由系统按答案评分，答案有误请更正题目后重新评分。"

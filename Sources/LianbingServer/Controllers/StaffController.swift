@@ -2,7 +2,7 @@ import Hummingbird
 import LianbingCore
 import LianbingStore
 
-/// The staff roster of the caller's subtree, searchable and paged.
+/// The staff roster of the caller's subtree, searchable, filtered and paged, and each person's page.
 struct StaffController {
     let database: AppDatabase
     let pages: PageRenderer
@@ -28,41 +28,61 @@ struct StaffController {
 
     struct ListContent {
         var query: String
-        var unit: String
         var unitName: String?
-        var rows: [StaffJSON]
+        var units: [SelectOption]
+        var posts: [SelectOption]
+        var veteran: [SelectOption]
+        var status: [SelectOption]
+        var rows: [Row]
         var total: Int
         var pager: Pager
+        var canManage: Bool
+        var notice: String?
     }
 
+    struct Row {
+        var staff: StaffJSON
+        var hasLeft: Bool
+        var leftOn: String?
+    }
+
+    /// The list's filters: `unit` (subtree), `post`, `veteran` (`1`/`0`) and `status` (`active` 在岗, `left` 已离职).
     @Sendable func listPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
-        let query = request.query("q")
-        let unit = request.query("unit")
-        let page = try await database.staff(query: query, unit: unit, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
+        let (query, unit, post) = (request.query("q"), request.query("unit"), request.query("post"))
+        let veteran = request.query("veteran"), status = request.query("status")
+        let filter = StaffFilter(
+            post: post, isVeteran: veteran.map { $0 == "1" }, hasLeft: status.flatMap { ["active": false, "left": true][$0] })
+        let page = try await database.staff(
+            query: query, unit: unit, filter: filter, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
         var unitName: String?
         if let unit { unitName = try await database.unitDetail(unit, for: principal).unit.name }
+        let today = ChinaTime.civilDate(of: database.clock())
+        let choose = { (value: String?, all: String, options: [(String, String)]) in
+            [SelectOption(value: "", label: all, selected: value == nil)]
+                + options.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == value) }
+        }
+        var units = try await UnitChoices.options(selected: unit ?? "", for: principal, database: database)
+        if let unit, !units.contains(where: \.selected) { units.append(SelectOption(value: unit, label: unitName ?? unit, selected: true)) }
         let content = ListContent(
-            query: query ?? "", unit: unit ?? "", unitName: unitName, rows: page.items.map(StaffJSON.init), total: page.total,
-            pager: Pager(page: page, path: "/staff", query: ["q": query, "unit": unit]))
+            query: query ?? "", unitName: unitName, units: [SelectOption(value: "", label: "全部单位", selected: unit == nil)] + units,
+            posts: choose(post, "全部岗位", try await database.posts().map { ($0, $0) }),
+            veteran: choose(veteran, "退役军人不限", [("1", "退役军人"), ("0", "非退役军人")]),
+            status: choose(status, "在岗和已离职", [("active", "在岗"), ("left", "已离职")]),
+            rows: page.items.map { listing in
+                let left = listing.staff.leftOn
+                return Row(staff: StaffJSON(listing), hasLeft: left.map { $0 <= today } ?? false, leftOn: left?.description)
+            },
+            total: page.total,
+            pager: Pager(
+                page: page, path: "/staff", query: ["q": query, "unit": unit, "post": post, "veteran": veteran, "status": status]),
+            canManage: principal.has(.admin), notice: request.query("imported").map { "花名册已导入：\($0)" })
         return pages.render("staff", title: "工作人员", path: "/staff", session: context.session, content: content)
     }
 
-    struct MemberContent: Sendable {
-        var staff: StaffJSON
-        var training: StaffTrainingView
-        /// Awards from final selections (评优遴选).
-        var awards: [SelectionAwardRow]
-    }
-
     @Sendable func detailPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.principal(.trainer)
-        let listing = try await database.staffMember(try context.parameters.require("number"), for: principal)
-        let training = try await StaffTrainingView.load(listing.staff.number, leftOn: listing.staff.leftOn, for: principal, database: database)
-        return pages.render(
-            "staff-member", title: listing.staff.name, path: "/staff", session: context.session,
-            content: MemberContent(
-                staff: StaffJSON(listing), training: training,
-                awards: try await database.selectionAwards(ofStaff: listing.staff.number, by: principal).map(SelectionAwardRow.init)))
+        try await StaffMemberPage.render(
+            try context.parameters.require("number"), problem: nil, notice: request.query("done").flatMap { StaffMemberPage.notices[$0] },
+            context: context, database: database, pages: pages)
     }
 }

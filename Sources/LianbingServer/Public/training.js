@@ -76,21 +76,6 @@
     });
   }
 
-  // An attendance file chosen from disk fills the text box. Excel may save GB18030, so UTF-8 is tried strictly first.
-  var upload = document.querySelector('input[type="file"][data-into]');
-  if (upload) {
-    var holder = upload.closest('[data-upload]');
-    if (holder) holder.hidden = false;
-    upload.addEventListener('change', async function () {
-      var file = upload.files[0];
-      if (!file) return;
-      var bytes = await file.arrayBuffer();
-      var text;
-      try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (error) { text = new TextDecoder('gb18030').decode(bytes); }
-      document.getElementById(upload.getAttribute('data-into')).value = text.replace(/^\uFEFF/, '');
-    });
-  }
-
   // The sign-in screen counts down to the next code; the page reloads itself then (meta refresh).
   var countdown = document.querySelector('[data-countdown]');
   if (countdown) {

@@ -7,50 +7,63 @@ extension AppDatabase {
     public func myExams(by principal: Principal) async throws -> [MyExam] {
         let number = try Self.ownStaffNumber(principal)
         let now = clock()
+        return try await reader.read { db in try Self.candidateExams(of: number, now: now, db) }
+    }
+
+    /// A member of staff's assessments for an administrator over them (their roster page), as the candidate sees
+    /// them: a score shows once the candidate may see it; the exam's results page has the rest.
+    public func exams(ofStaff number: String, by principal: Principal) async throws -> [MyExam] {
+        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以查看他人的考试") }
+        let now = clock()
         return try await reader.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.*, c.excusedReason, c.closesAt AS candidateClosesAt, c.paper AS candidatePaper,
-                           a.id AS attemptId, a.state AS attemptState, a.deadline, a.score, a.maxScore,
-                           r.id AS reviewId
-                    FROM examCandidate c JOIN exam e ON e.id = c.examId
-                    LEFT JOIN attempt a ON a.examId = c.examId AND a.staffNumber = c.staffNumber
-                    LEFT JOIN scoreReview r ON r.attemptId = a.id
-                    WHERE c.staffNumber = ? AND e.status != 'draft'
-                    ORDER BY e.opensAt DESC, e.id DESC
-                    """, arguments: [number])
-            return try rows.map { row in
-                let record = try ExamRecord(row: row)
-                let closes: Date = row["candidateClosesAt"] ?? record.closesAt
-                let state = (row["attemptState"] as String?).flatMap(AttemptState.init(rawValue:))
-                let standing: MyExam.Standing =
-                    if (row["excusedReason"] as String?) != nil { .excused }
-                    else if let state { state.isFinished ? .finished : (now >= (row["deadline"] as Date? ?? closes) ? .finished : .inProgress) }
-                    else { now >= closes ? .absent : .notStarted }
-                let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
-                // The candidate's own paper once drawn; before that, what the blueprint makes every paper.
-                let size: (questions: Int, points: Double)
-                if let paper {
-                    size = (paper.items.count, paper.maxScore)
-                } else {
-                    let blueprint = try record.decodedBlueprint()
-                    size = (blueprint.questionCount, blueprint.totalPoints)
-                }
-                let visible = standing == .finished
-                    ? record.reviewPolicy.visible(
-                        submitted: true, lastWindowEnded: now >= (try Self.lastWindowCloses(record, db)), released: record.examStatus == .released)
-                    : nil
-                let score: Double? = visible == nil ? nil : row["score"]
-                return MyExam(
-                    examId: record.id!, title: record.title, opensAt: record.opensAt, closesAt: closes,
-                    duration: TimeInterval(record.durationSeconds), phase: Self.phase(of: record, now: now), standing: standing,
-                    attemptId: row["attemptId"], deadline: row["deadline"], questionCount: size.questions, maxScore: size.points,
-                    score: score, outcome: score.map { $0 >= record.passMark ? .passed : .failed },
-                    canRequestReview: (row["reviewId"] as Int64?) == nil && score != nil
-                        && Self.reviewWindowOpen(record, now: now),
-                    instructions: record.instructions)
+            _ = try Self.staffInScope(number, for: principal, db)
+            return try Self.candidateExams(of: number, now: now, db)
+        }
+    }
+
+    private static func candidateExams(of number: String, now: Date, _ db: Database) throws -> [MyExam] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.*, c.excusedReason, c.closesAt AS candidateClosesAt, c.paper AS candidatePaper,
+                       a.id AS attemptId, a.state AS attemptState, a.deadline, a.score, a.maxScore,
+                       r.id AS reviewId
+                FROM examCandidate c JOIN exam e ON e.id = c.examId
+                LEFT JOIN attempt a ON a.examId = c.examId AND a.staffNumber = c.staffNumber
+                LEFT JOIN scoreReview r ON r.attemptId = a.id
+                WHERE c.staffNumber = ? AND e.status != 'draft'
+                ORDER BY e.opensAt DESC, e.id DESC
+                """, arguments: [number])
+        return try rows.map { row in
+            let record = try ExamRecord(row: row)
+            let closes: Date = row["candidateClosesAt"] ?? record.closesAt
+            let state = (row["attemptState"] as String?).flatMap(AttemptState.init(rawValue:))
+            let standing: MyExam.Standing =
+                if (row["excusedReason"] as String?) != nil { .excused }
+                else if let state { state.isFinished ? .finished : (now >= (row["deadline"] as Date? ?? closes) ? .finished : .inProgress) }
+                else { now >= closes ? .absent : .notStarted }
+            let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
+            // The candidate's own paper once drawn; before that, what the blueprint makes every paper.
+            let size: (questions: Int, points: Double)
+            if let paper {
+                size = (paper.items.count, paper.maxScore)
+            } else {
+                let blueprint = try record.decodedBlueprint()
+                size = (blueprint.questionCount, blueprint.totalPoints)
             }
+            let visible = standing == .finished
+                ? record.reviewPolicy.visible(
+                    submitted: true, lastWindowEnded: now >= (try Self.lastWindowCloses(record, db)), released: record.examStatus == .released)
+                : nil
+            let score: Double? = visible == nil ? nil : row["score"]
+            return MyExam(
+                examId: record.id!, title: record.title, opensAt: record.opensAt, closesAt: closes,
+                duration: TimeInterval(record.durationSeconds), phase: Self.phase(of: record, now: now), standing: standing,
+                attemptId: row["attemptId"], deadline: row["deadline"], questionCount: size.questions, maxScore: size.points,
+                score: score, outcome: score.map { $0 >= record.passMark ? .passed : .failed },
+                canRequestReview: (row["reviewId"] as Int64?) == nil && score != nil
+                    && Self.reviewWindowOpen(record, now: now),
+                instructions: record.instructions)
         }
     }
 

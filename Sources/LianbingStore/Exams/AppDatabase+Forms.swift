@@ -35,7 +35,7 @@ extension AppDatabase {
                 throw LianbingError.conflict("已有考生作答或录入成绩，不能重新生成平行卷")
             }
             let papers = try ParallelForms.make(
-                try exam.decodedBlueprint(), pool: try Self.pool(db, bankRevision: exam.bankRevision ?? Self.currentBankRevision(db)),
+                try exam.decodedBlueprint(), pool: try Self.pool(db, bankRevision: exam.bankRevision ?? Self.currentBankRevision(db), drawnBy: exam.unitCode),
                 count: count, allowShared: allowShared, seed: exam.generatorSeed)
             try db.execute(sql: "DELETE FROM examForm WHERE examId = ?", arguments: [id])
             let forms = papers.enumerated().map { ExamForm(letter: ParallelForms.letter($0.offset), paper: $0.element) }

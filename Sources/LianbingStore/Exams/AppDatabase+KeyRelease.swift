@@ -36,7 +36,7 @@ extension AppDatabase {
         var held: Set<String> = []
         for exam in try openAssessments(of: staffNumber, now: now, db) {
             let blueprint = try exam.decodedBlueprint()
-            for question in try pool(db, bankRevision: exam.bankRevision!) where CellMembership.cell(of: question, in: blueprint) != nil {
+            for question in try pool(db, bankRevision: exam.bankRevision!, drawnBy: exam.unitCode) where CellMembership.cell(of: question, in: blueprint) != nil {
                 held.insert(question.id)
             }
         }
@@ -48,7 +48,7 @@ extension AppDatabase {
     static func isHeldBack(_ questionId: String, for staffNumber: String, now: Date, _ db: Database) throws -> Bool {
         try openAssessments(of: staffNumber, now: now, db).contains { exam in
             let blueprint = try exam.decodedBlueprint()
-            return try pool(db, bankRevision: exam.bankRevision!, only: questionId).contains { CellMembership.cell(of: $0, in: blueprint) != nil }
+            return try pool(db, bankRevision: exam.bankRevision!, drawnBy: exam.unitCode, only: questionId).contains { CellMembership.cell(of: $0, in: blueprint) != nil }
         }
     }
 

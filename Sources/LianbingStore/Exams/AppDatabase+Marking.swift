@@ -141,16 +141,20 @@ extension AppDatabase {
         }
     }
 
-    /// After a question's key is corrected (a new revision imported), re-marks that question on every finished
-    /// attempt from the saved answers, with the corrected key. Marks given by a person are kept.
+    /// After a question's key is corrected (a new revision imported or saved), re-marks that question on every
+    /// finished attempt in the asker's subtree from the saved answers, with the corrected key. Marks given by a person
+    /// are kept. Administrators, and trainers who may change the question (who corrected it in the question form).
     public func regrade(question questionId: String, by principal: Principal) async throws -> Int {
-        guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以重新评分") }
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有管理员和培训师可以重新评分") }
         let now = clock()
         let cache = cache
         return try await writer.write { db in
-            guard let current = try Int.fetchOne(db, sql: "SELECT currentRevision FROM question WHERE id = ?", arguments: [questionId]) else {
-                throw LianbingError.notFound("试题 \(questionId)")
+            guard let question = try Row.fetchOne(db, sql: "SELECT currentRevision, ownerUnitCode FROM question WHERE id = ?", arguments: [questionId])
+            else { throw LianbingError.notFound("试题 \(questionId)") }
+            guard try principal.has(.admin) || Self.mayChange(questionOwnedBy: question["ownerUnitCode"], for: principal, db) else {
+                throw LianbingError.forbidden("只有管理员和能修改本题的培训师可以重新评分")
             }
+            let current: Int = question["currentRevision"]
             let key = try cache.entry(questionId, revision: current, db).key
             let candidates = try AttemptRecord.fetchAll(
                 db,

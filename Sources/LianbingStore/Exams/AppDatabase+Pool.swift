@@ -5,17 +5,26 @@ import LianbingCore
 extension AppDatabase {
     /// The active questions of a bank revision, each at its latest revision within that snapshot, ordered by id so
     /// that papers drawn from it are reproducible. `only` narrows it to one question, where a caller asks about one.
-    static func pool(_ db: Database, bankRevision: Int, only questionId: String? = nil) throws -> [PoolQuestion] {
-        try Row.fetchAll(
+    /// `drawnBy` is the unit whose paper draws from it: only what its ancestors and itself own (the province's bank
+    /// and, say, its city's questions, never a neighbouring county's); `nil` for views of the whole bank.
+    static func pool(_ db: Database, bankRevision: Int, drawnBy unitCode: String? = nil, only questionId: String? = nil) throws -> [PoolQuestion] {
+        let owned = """
+            AND (q.ownerUnitCode IS NULL OR EXISTS (SELECT 1 FROM unit o JOIN unit d ON d.code = ?
+                                                   WHERE o.code = q.ownerUnitCode AND substr(d.path, 1, length(o.path)) = o.path))
+            """
+        var arguments: StatementArguments = [bankRevision]
+        if let questionId { arguments += [questionId] }
+        if let unitCode { arguments += [unitCode] }
+        return try Row.fetchAll(
             db,
             sql: """
                 SELECT r.questionId, r.revision, r.kind, r.status, r.usage, r.difficulty, r.knowledgePoints, r.content
-                FROM questionRevision r
+                FROM questionRevision r JOIN question q ON q.id = r.questionId
                 WHERE r.revision = (SELECT MAX(x.revision) FROM questionRevision x
                                     WHERE x.questionId = r.questionId AND x.bankRevision <= ?)
-                  AND r.status = 'active' \(questionId == nil ? "" : "AND r.questionId = ?")
+                  AND r.status = 'active' \(questionId == nil ? "" : "AND r.questionId = ?") \(unitCode == nil ? "" : owned)
                 ORDER BY r.questionId
-                """, arguments: [bankRevision] + (questionId.map { [$0] } ?? [])
+                """, arguments: arguments
         ).map { row in
             let kind = QuestionKind(rawValue: row["kind"])!
             let question = try decodeQuestion(row["content"])

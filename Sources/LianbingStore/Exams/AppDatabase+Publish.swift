@@ -51,7 +51,7 @@ extension AppDatabase {
     static func assemble(_ record: ExamRecord, bankRevision: Int, count: Int, _ db: Database) throws -> [Paper] {
         let withheld = record.withheldList
         var assembler = try PaperAssembler(
-            blueprint: try record.decodedBlueprint(), pool: try pool(db, bankRevision: bankRevision).filter { !withheld.contains($0.id) },
+            blueprint: try record.decodedBlueprint(), pool: try pool(db, bankRevision: bankRevision, drawnBy: record.unitCode).filter { !withheld.contains($0.id) },
             plannedPapers: count)
         return try assembler.papers(count, seed: record.generatorSeed)
     }
@@ -98,7 +98,7 @@ extension AppDatabase {
             let frozen = record.frozenCandidates ?? stored.count
             let sequence = (stored.map(\.sequence).max() ?? -1) + 1
             var assembler = try PaperAssembler(
-                blueprint: try record.decodedBlueprint(), pool: try Self.pool(db, bankRevision: record.bankRevision!),
+                blueprint: try record.decodedBlueprint(), pool: try Self.pool(db, bankRevision: record.bankRevision!, drawnBy: record.unitCode),
                 plannedPapers: frozen, alreadyUsed: used)
             var generator = SeededGenerator(seed: record.generatorSeed ^ (UInt64(sequence) &* 0x9E37_79B9_7F4A_7C15))
             let paper = try assembler.nextPaper(using: &generator)

@@ -67,11 +67,12 @@ extension AppDatabase {
         }
     }
 
-    /// What a self-test may draw from: the current bank's practice questions, less any of an assessment the person
-    /// sits whose last window is still open.
+    /// What a self-test may draw from: the current bank's practice questions their unit may draw, less any of an
+    /// assessment the person sits whose last window is still open.
     static func selfTestPool(for number: String, now: Date, _ db: Database) throws -> [PoolQuestion] {
         let held = try heldBackQuestions(for: number, now: now, db)
-        return try pool(db, bankRevision: currentBankRevision(db)).filter { PaperPurpose.selfTest.admits($0.usage) && !held.contains($0.id) }
+        let unit = try String.fetchOne(db, sql: "SELECT unitCode FROM staff WHERE number = ?", arguments: [number])
+        return try pool(db, bankRevision: currentBankRevision(db), drawnBy: unit).filter { PaperPurpose.selfTest.admits($0.usage) && !held.contains($0.id) }
     }
 
     /// Stores a self-test's paper as the person's one open self-test, abandoning any earlier one.

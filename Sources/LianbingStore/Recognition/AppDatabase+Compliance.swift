@@ -152,11 +152,13 @@ extension AppDatabase {
         }
         let table = ReportTable(
             title: "\(root.name) 持证上岗情况（截至 \(today)）", columns: ["单位", "应持证人数", "已持证", "宽限期内", "逾期未取得", "持证率"],
-            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
+            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)],
+            kinds: [.text, .number, .number, .number, .number, .percent])
         let lackingTable = ReportTable(
             title: "\(root.name) 持证上岗逾期未取得证书的人员（\(lacking.count) 人，逾期最久者在前）",
             columns: ["工号", "姓名", "单位", "岗位", "任现岗日期", "逾期起始日"],
-            rows: lacking.map { [$0.number, $0.name, $0.unitName, $0.post, $0.startedOn?.description ?? "不详", $0.date?.description ?? "不详"] })
+            rows: lacking.map { [$0.number, $0.name, $0.unitName, $0.post, $0.startedOn?.description ?? "不详", $0.date?.description ?? "不详"] },
+            kinds: [.text, .text, .text, .text, .date, .date])
         return CertificationComplianceReport(
             unit: rootUnit, today: today, requirements: requirements, rows: rows, total: totalRow, lacking: lacking, inGrace: inGrace,
             table: table, lackingTable: lackingTable)

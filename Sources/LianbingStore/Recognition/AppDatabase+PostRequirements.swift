@@ -21,7 +21,8 @@ public struct PostRequirementListing: Sendable, Codable, Equatable {
             title: "持证上岗岗位（\(listings.count) 个）", columns: ["岗位", "认可的资格", "宽限期（天）", "设定人", "设定时间"],
             rows: listings.map {
                 [$0.post, $0.qualificationNames, String($0.requirement.graceDays), $0.actor, ChinaTime.format($0.updatedAt)]
-            })
+            },
+            kinds: [.text, .text, .number, .text, .date])
     }
 }
 

@@ -66,7 +66,8 @@ extension SatisfactionReport {
         var columns = [staff ? "工作人员" : "单位"]
         if staff { columns.append("所在单位") }
         columns += ["名次", "排名分", "平均分", "评价数", "态度", "效率", "结果", "差评"]
-        return ReportTable(title: "\(unit.name) 满意度排名（\(staff ? "工作人员" : "单位")）", columns: columns, rows: rows)
+        let kinds: [ReportTable.ColumnKind] = (staff ? [.text, .text] : [.text]) + Array(repeating: .number, count: 8)
+        return ReportTable(title: "\(unit.name) 满意度排名（\(staff ? "工作人员" : "单位")）", columns: columns, rows: rows, kinds: kinds)
     }
 }
 

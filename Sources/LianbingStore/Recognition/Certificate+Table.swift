@@ -11,6 +11,7 @@ extension Certificate {
                     $0.number, $0.staffNumber, $0.holderName, $0.unitName, $0.qualification, $0.examTitle, $0.issuedOn.description,
                     $0.expiresOn.description, $0.status.label, $0.revokedReason ?? "", $0.supersededBy ?? "",
                 ]
-            })
+            },
+            kinds: [.text, .text, .text, .text, .text, .text, .date, .date, .text, .text, .text])
     }
 }

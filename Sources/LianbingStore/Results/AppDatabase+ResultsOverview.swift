@@ -224,7 +224,8 @@ extension AppDatabase {
         let table = ReportTable(
             title: "\(root.name) 成绩总览\(scope)",
             columns: ["单位", "在岗人数", "应考人数", "参考人数", "参考率", "通过人数", "通过率", meanColumn],
-            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0) } + [line("合计", total)])
+            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0) } + [line("合计", total)],
+            kinds: [.text, .number, .number, .number, .percent, .number, .percent, .number])
         let monthTable = ReportTable(
             title: "\(root.name) 每月考试情况" + (period.map { "（\($0.from) 至 \($0.to)）" } ?? ""),
             columns: ["月份", "考试场次", "应考人数", "参考人数", "参考率", "通过率", "平均分（百分制）"],
@@ -233,7 +234,8 @@ extension AppDatabase {
                     $0.month, String($0.exams), String($0.tally.candidates), String($0.tally.participated), ResultTally.percentText($0.tally.participation),
                     ResultTally.percentText($0.tally.passRate), ResultTally.meanText($0.tally.meanPercent),
                 ]
-            })
+            },
+            kinds: [.text, .number, .number, .number, .percent, .percent, .number])
         return ResultsOverview(
             unit: rootUnit, exam: exam, period: period, examCount: Set(lines.map(\.exam)).count, centralisedExams: offered, rows: rows, total: total,
             months: months, table: table, monthTable: monthTable)

@@ -9,10 +9,14 @@ extension Selection {
         guard let outcome else { return nil }
         let criteria = rules.criteria
         var columns = ["名次", "工号", "姓名", "单位", "名额单位"]
+        // A raw value carries its unit (`12学时`): text; the normalised value and the weight are numbers.
+        var kinds: [ReportTable.ColumnKind] = [.number, .text, .text, .text, .text]
         for item in criteria {
             columns += ["\(item.criterion.label)（原始）", "\(item.criterion.label)（标准化）", "\(item.criterion.label)（计入权重%）"]
+            kinds += [.text, .number, .number]
         }
         columns += ["综合得分", "是否入选", "未排名原因"]
+        kinds += [.number, .text, .text]
         let listed = Set(nominees.map(\.number))
         let rows = outcome.lines.map { line -> [String] in
             let candidate = line.candidate
@@ -27,7 +31,7 @@ extension Selection {
             row.append(line.failures.joined(separator: "；"))
             return row
         }
-        return ReportTable(title: "\(title) · 计算结果（\(outcome.lines.count) 人）", columns: columns, rows: rows)
+        return ReportTable(title: "\(title) · 计算结果（\(outcome.lines.count) 人）", columns: columns, rows: rows, kinds: kinds)
     }
 
     /// The list (公示名单 or, once final, 获奖名单): what anyone the selection covers may read.
@@ -40,7 +44,8 @@ extension Selection {
                     String(index + 1), nominee.name, nominee.unitName, nominee.composite.map(Self.number) ?? "", nominee.rank.map(String.init) ?? "",
                     nominee.added ? "管理员增列" : "",
                 ]
-            })
+            },
+            kinds: [.number, .text, .text, .number, .number, .text])
     }
 
     /// Two decimals, without trailing zeros: 86.5, 100, -0.37.

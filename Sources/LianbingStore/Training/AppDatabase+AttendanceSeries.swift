@@ -78,7 +78,8 @@ extension AppDatabase {
                     unit: Self.reportUnit(root), today: today, months: series,
                     table: ReportTable(
                         title: "\(root.name) 每月培训出勤人天（\(series.first!.month) 至 \(series.last!.month)，截至 \(today)）",
-                        columns: ["月份", "出勤人天"], rows: series.map { [$0.month, String($0.personDays)] }))
+                        columns: ["月份", "出勤人天"], rows: series.map { [$0.month, String($0.personDays)] },
+                        kinds: [.text, .number]))
             }
         }
     }

@@ -150,19 +150,22 @@ extension AppDatabase {
                 let columns =
                     ["单位", "在岗人数", "上年同期人数", "退役军人及其他优抚对象", "占比", "上年同期占比"]
                     + keywords.flatMap { ["\($0)专长人数", "\($0)专长上年同期"] } + ["轮岗交流", "基层锻炼", "低于三分之一"]
+                let kinds: [ReportTable.ColumnKind] =
+                    [.text, .number, .number, .number, .percent, .percent] + keywords.flatMap { _ in [.number, .number] } + [.number, .number, .text]
                 return CompositionReport(
                     unit: rootUnit, today: today, yearEarlier: yearEarlier, cycle: cycle, specialistKeywords: keywords, rows: rows, total: total,
                     flagged: flagged,
                     table: ReportTable(
                         title: "\(root.name) 工作人员结构（截至 \(today)，上年同期 \(yearEarlier)）", columns: columns,
-                        rows: rows.map { line(name($0), $0) } + [line("合计", total)]),
+                        rows: rows.map { line(name($0), $0) } + [line("合计", total)], kinds: kinds),
                     flaggedTable: ReportTable(
                         title: "\(root.name) 退役军人及其他优抚对象占比低于三分之一的单位（\(flagged.count) 个，占比最低者在前）",
                         columns: ["单位", "在岗人数", "退役军人及其他优抚对象", "占比"],
                         rows: flagged.map {
                             [name($0), String($0.current.staff), String($0.current.veteransOrEntitled),
                              Self.percentText($0.current.veteransOrEntitled, of: $0.current.staff)]
-                        }))
+                        },
+                        kinds: [.text, .number, .number, .percent]))
             }
         }
     }

@@ -375,11 +375,13 @@ extension AppDatabase {
         let table = ReportTable(
             title: "\(root.name) 培训全覆盖情况（\(cycle.start) 至 \(cycle.lastDay)，截至 \(today)）",
             columns: ["单位", "应训人数", "已覆盖", "未覆盖", "宽限期内", "覆盖率"],
-            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
+            rows: rows.map { line($0.ownStaffOnly ? ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)],
+            kinds: [.text, .number, .number, .number, .number, .percent])
         let uncoveredTable = ReportTable(
             title: "\(root.name) 本周期尚未参加业务培训的人员（\(uncovered.count) 人，最久未训者在前）",
             columns: ["工号", "姓名", "单位", "最近一次培训"],
-            rows: uncovered.map { [$0.number, $0.name, $0.unitName, $0.lastTrained?.description ?? "从未参训"] })
+            rows: uncovered.map { [$0.number, $0.name, $0.unitName, $0.lastTrained?.description ?? "从未参训"] },
+            kinds: [.text, .text, .text, .date])
         return CoverageReport(
             unit: rootUnit, today: today, cycle: cycle, graceDays: settings.graceDays, rows: rows, total: totalRow, uncovered: uncovered,
             table: table, uncoveredTable: uncoveredTable)

@@ -162,7 +162,8 @@ extension AppDatabase {
                 let table = ReportTable(
                     title: "\(root.name) 培训内容与标准完成情况（\(cycle.start) 至 \(cycle.lastDay)，截至 \(today)）",
                     columns: ["单位", "在岗人数", "有标准", "达标", "达标率"],
-                    rows: rows.map { line($0.ownStaffOnly ? Self.ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)])
+                    rows: rows.map { line($0.ownStaffOnly ? Self.ownRowName(root) : $0.unit.name, $0.counts) } + [line("合计", total)],
+                    kinds: [.text, .number, .number, .number, .percent])
                 let shown = listed.count < peopleTotal ? "，列出前 \(listed.count) 人" : ""
                 let peopleTable = ReportTable(
                     title: "\(root.name) 人员培训标准完成情况（\(peopleTotal) 人有标准\(shown)，未达标者在前）",
@@ -172,7 +173,8 @@ extension AppDatabase {
                             $0.number, $0.name, $0.unitName, $0.post, $0.level.label, Self.expertHoursText($0.requiredHours), Self.expertHoursText($0.doneHours),
                             $0.missingTopics.isEmpty ? "—" : $0.missingTopics.joined(separator: "、"), $0.isMet ? "是" : "否",
                         ]
-                    })
+                    },
+                    kinds: [.text, .text, .text, .text, .text, .number, .number, .text, .text])
                 return CurriculumReport(
                     unit: rootUnit, today: today, cycle: cycle, rows: rows, total: totalRow, people: Array(listed), peopleTotal: peopleTotal,
                     peopleLimit: Self.curriculumPeopleLimit, table: table, peopleTable: peopleTable)

@@ -144,7 +144,8 @@ extension AppDatabase {
                         standard.topics.isEmpty ? "—" : standard.topics.joined(separator: "、"), standard.effectiveFrom.description, $0.status.label,
                         $0.createdBy,
                     ]
-                })
+                },
+                kinds: [.text, .text, .number, .number, .text, .date, .text, .text])
             return CurriculumStandardList(today: today, cycle: cycle, versions: versions, table: table)
         }
     }

@@ -340,7 +340,8 @@ extension AppDatabase {
                         $0.expert.unitName, $0.expert.name, $0.expert.category.label, $0.expert.specialties.joined(separator: "、"), String($0.sessions),
                         Self.expertHoursText($0.hours), $0.lastTaught?.description ?? "—",
                     ]
-                })
+                },
+                kinds: [.text, .text, .text, .text, .number, .number, .date])
             return ExpertActivityReport(from: from, to: to, rows: activity, table: table)
         }
     }

@@ -109,15 +109,17 @@ extension AppDatabase {
                     table: ReportTable(
                         title: "\(root.name) \(halfYear.label)业务培训组织情况",
                         columns: ["单位", "应组织单位数", "已组织", "未组织", "达标率"],
-                        rows: rows.map { line($0.ownUnitOnly ? Self.ownRowName(root) : $0.unit.name, $0) } + [line("合计", totalRow)]),
+                        rows: rows.map { line($0.ownUnitOnly ? Self.ownRowName(root) : $0.unit.name, $0) } + [line("合计", totalRow)],
+                        kinds: [.text, .number, .number, .number, .percent]),
                     nonCompliantTable: ReportTable(
                         title: "\(root.name) \(halfYear.label)尚未组织业务培训的单位（\(nonCompliant.count) 个）",
                         columns: ["单位编码", "单位", "层级"],
-                        rows: nonCompliant.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName] }),
+                        rows: nonCompliant.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName] }, kinds: [.text, .text, .text]),
                     warningTable: ReportTable(
                         title: "\(root.name) \(halfYear.label)即将到期仍未组织业务培训的单位（\(warnings.count) 个）",
                         columns: ["单位编码", "单位", "层级", "距半年结束天数"],
-                        rows: warnings.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName, String(daysLeft)] }))
+                        rows: warnings.map { [$0.unit.code, $0.unit.name, $0.unit.level.displayName, String(daysLeft)] },
+                        kinds: [.text, .text, .text, .number]))
             }
         }
     }

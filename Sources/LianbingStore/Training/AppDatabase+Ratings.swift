@@ -60,7 +60,8 @@ extension AppDatabase {
             let summaries = summaries[grouping] ?? []
             return ReportTable(
                 title: "\(root.name) \(title)", columns: [column, "评价人次", "平均分", "意见（摘录）"],
-                rows: summaries.map { [$0.subject, String($0.ratings), String(format: "%.2f", $0.average), $0.comments.prefix(3).joined(separator: "；")] })
+                rows: summaries.map { [$0.subject, String($0.ratings), String(format: "%.2f", $0.average), $0.comments.prefix(3).joined(separator: "；")] },
+                kinds: [.text, .number, .number, .text])
         }
         return RatingReport(
             unit: reportUnit(root), byKind: try table(.kind, "培训评估（按培训类型）", "培训类型"),

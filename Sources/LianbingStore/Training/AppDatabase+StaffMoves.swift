@@ -15,6 +15,15 @@ public struct StaffPlacement: Sendable, Codable, Equatable {
     public var note: String
 }
 
+/// A dated change of a person's unit, as recorded by `moveStaff` or the roster import.
+public struct StaffMove: Sendable, Codable, Equatable {
+    public var movedOn: CivilDate
+    public var fromUnit: String
+    public var fromName: String
+    public var toUnit: String
+    public var toName: String
+}
+
 extension AppDatabase {
     /// How far ahead a move, a leaving date or a placement may be dated: far enough to record what is already
     /// decided, near enough that a mistyped year is caught.
@@ -58,6 +67,10 @@ extension AppDatabase {
 
     /// Records (or, with `nil`, withdraws) the day a member of staff leaves (`lianbing staff leave`). From that day
     /// on coverage and composition leave them out; their record and training history stay.
+    ///
+    /// Recording a leaving disables their login at once and ends its sessions, even when the day is still ahead:
+    /// nothing would otherwise disable it on the day. Withdrawing the leaving leaves the login disabled — whether
+    /// the person should log in again is an administrator's decision on the accounts page, not a side effect.
     public func recordLeaving(_ number: String, on date: CivilDate?, by principal: Principal) async throws {
         guard principal.has(.admin) else { throw LianbingError.forbidden("只有管理员可以登记离职") }
         let now = clock()
@@ -66,6 +79,9 @@ extension AppDatabase {
             let staff = try Self.staffInScope(number, for: principal, db)
             if let date { try Self.checkDated(date, of: staff, today: today, "离职日期") }
             try db.execute(sql: "UPDATE staff SET leftOn = ? WHERE number = ?", arguments: [date?.description, number])
+            if date != nil, var account = try AccountRecord.filter(Column("staffNumber") == number).fetchOne(db) {
+                try Self.setDisabled(&account, true, detail: "离职", by: principal, at: now, db)
+            }
             try db.audit(
                 principal, "staff.leave", number, date.map { "离职日期 \($0)" } ?? "撤销离职登记", unitCode: staff.unitCode, at: now)
         }
@@ -115,6 +131,27 @@ extension AppDatabase {
                     id: row["id"], staffNumber: row["staffNumber"], kind: PlacementKind(rawValue: row["kind"]) ?? .rotation,
                     unitCode: row["unitCode"], startsOn: CivilDate(row["startsOn"] as String) ?? CivilDate(year: 2000, month: 1, day: 1)!,
                     endsOn: (row["endsOn"] as String?).flatMap(CivilDate.init), note: row["note"])
+            }
+        }
+    }
+
+    /// A person's moves, newest first. Units named are those of the moves, whoever now holds them in scope: a move
+    /// into the caller's subtree still shows where the person came from.
+    public func moves(of number: String, for principal: Principal) async throws -> [StaffMove] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
+        return try await reader.read { db in
+            _ = try Self.staffInScope(number, for: principal, db)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.movedOn, m.fromUnit, f.name AS fromName, m.toUnit, t.name AS toName
+                    FROM staffMove m JOIN unit f ON f.code = m.fromUnit JOIN unit t ON t.code = m.toUnit
+                    WHERE m.staffNumber = ? ORDER BY m.movedOn DESC, m.id DESC
+                    """, arguments: [number]
+            ).compactMap { row in
+                CivilDate(row["movedOn"] as String).map {
+                    StaffMove(movedOn: $0, fromUnit: row["fromUnit"], fromName: row["fromName"], toUnit: row["toUnit"], toName: row["toName"])
+                }
             }
         }
     }

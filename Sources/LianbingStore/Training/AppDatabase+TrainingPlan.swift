@@ -216,7 +216,8 @@ extension AppDatabase {
             missingSessionDates: plan.missingSessionDates,
             table: ReportTable(
                 title: "\(root.name) 全覆盖培训计划（待安排 \(toPlan.count) 人，每期不超过 \(capacity) 人）",
-                columns: ["期次", "日期", "人数", "乡镇（街道）"] + (withTopics ? ["专题"] : []), rows: rows))
+                columns: ["期次", "日期", "人数", "乡镇（街道）"] + (withTopics ? ["专题"] : []), rows: rows,
+                kinds: [.text, .date, .number, .text] + (withTopics ? [.text] : [])))
     }
 
     /// 32 bytes from the system's secure generator: the key of a session's rotating sign-in code.

@@ -45,6 +45,7 @@ import Testing
             "POST /contests/{contest}/rounds/{round}/written": [ScopeTests.Probe(method: .post, uri: uri + "/rounds/1/written", form: [:])],
             "GET /contests/{contest}/results": [ScopeTests.Probe(method: .get, uri: uri + "/results")],
             "GET /contests/{contest}/results.csv": [ScopeTests.Probe(method: .get, uri: uri + "/results.csv")],
+            "GET /contests/{contest}/results.xlsx": [ScopeTests.Probe(method: .get, uri: uri + "/results.xlsx")],
             "GET /contests/{contest}/certificates": [ScopeTests.Probe(method: .get, uri: uri + "/certificates")],
             "GET /contests/{contest}/questions": [ScopeTests.Probe(method: .get, uri: uri + "/questions")],
         ]

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LianbingCore
+import LianbingFormats
 @testable import LianbingServer
 import LianbingStore
 import Testing
@@ -321,6 +322,12 @@ struct ContestPagesFixture {
             let lines = csv.text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: .newlines).filter { !$0.isEmpty }
             #expect(lines.first?.hasPrefix("名次,参赛队,单位,队员,总分") == true)
             #expect(lines.count == 5 && lines[1].hasPrefix("1,第1队,") && lines[2].hasPrefix("1,第2队,") && lines[3].hasPrefix("3,第3队,"))
+            // Its workbook twin, linked beside it: places and points number cells, teams, units and members text.
+            #expect(html.contains("href=\"/contests/\(contest.id)/results.xlsx\""))
+            let book = try WorkbookDownload(
+                try await client.request(.get, "/contests/\(contest.id)/results.xlsx", session: county), filename: "contest-\(contest.id)-results.xlsx")
+            #expect(book.rows.count == 5 && book.rows[0] == ContestResultsCSV.header && book.rows[3].prefix(2) == ["3", "第3队"])
+            #expect(book.numberColumns.dropFirst().allSatisfy { $0 == [0, 4, 5, 6, 7, 8] })
 
             let certificates = try await client.request(.get, "/contests/\(contest.id)/certificates", session: county)
             #expect(certificates.status == .ok && certificates.text.contains("/assets/certificate.css"))

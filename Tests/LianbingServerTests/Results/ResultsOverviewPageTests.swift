@@ -90,6 +90,11 @@ import Testing
             #expect(text.components(separatedBy: "\r\n").count == overview.table.rows.count + 2)
             let months = try await client.request(.get, "/results/months.csv", session: county)
             #expect(String(decoding: Data(buffer: months.body).dropFirst(3), as: UTF8.self).hasPrefix("月份,考试场次"))
+            // The months' workbook twin: 月份 text, counts numbers, shares percentages (number cells).
+            let monthBook = try WorkbookDownload(
+                try await client.request(.get, "/results/months.xlsx", session: county), filename: "results-\(anchors.county)-months.xlsx")
+            #expect(monthBook.rows.count == overview.months.count + 1 && monthBook.rows[1][0] == overview.months[0].month)
+            #expect(monthBook.numberColumns.dropFirst().allSatisfy { $0.isSuperset(of: [1, 2, 3]) && !$0.contains(0) })
             let workbook = try await client.request(.get, "/results/overview.xlsx", session: county)
             #expect(workbook.status == .ok)
             #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

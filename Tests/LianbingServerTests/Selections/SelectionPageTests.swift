@@ -99,6 +99,11 @@ import Testing
             #expect(workbook.status == .ok && workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let listCSV = try await client.request(.get, path + "/list.csv", session: county)
             #expect(listCSV.text.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("序号,姓名,单位,综合得分,名次,备注"))
+            let listBook = try WorkbookDownload(try await client.request(.get, path + "/list.xlsx", session: county), filename: "selection-\(id)-list.xlsx")
+            let listHeader: [String] = ["序号", "姓名", "单位", "综合得分", "名次", "备注"]
+            #expect(listBook.rows.first == listHeader && listBook.rows.count > 1)
+            let numberCells: Set<Int> = [0, 3, 4]
+            #expect(listBook.numberColumns.dropFirst().allSatisfy { numberCells.isSubset(of: $0) && $0.isSubset(of: numberCells) })
             let print = try await client.request(.get, path + "/print", session: county)
             #expect(print.status == .ok && print.text.contains("拟入选名单") && print.text.contains(first.candidate.name) && print.text.contains("selections.css"))
             #expect(try await client.request(.get, path + "/certificates", session: county).status == .conflict)

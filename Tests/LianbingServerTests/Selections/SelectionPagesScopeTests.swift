@@ -41,6 +41,7 @@ import Testing
             "GET /selections/{selection}/result.csv": [ScopeTests.Probe(method: .get, uri: uri + "/result.csv")],
             "GET /selections/{selection}/result.xlsx": [ScopeTests.Probe(method: .get, uri: uri + "/result.xlsx")],
             "GET /selections/{selection}/list.csv": [ScopeTests.Probe(method: .get, uri: uri + "/list.csv")],
+            "GET /selections/{selection}/list.xlsx": [ScopeTests.Probe(method: .get, uri: uri + "/list.xlsx")],
             "GET /selections/{selection}/print": [ScopeTests.Probe(method: .get, uri: uri + "/print")],
             "GET /selections/{selection}/certificates": [ScopeTests.Probe(method: .get, uri: uri + "/certificates")],
         ]

@@ -4,7 +4,7 @@ import LianbingCore
 import LianbingFormats
 import LianbingStore
 
-/// What a contest comes to on paper: the printable results (成绩表, A4) and the same list as CSV, for everyone who
+/// What a contest comes to on paper: the printable results (成绩表, A4) and the same list as CSV or a workbook, for everyone who
 /// may see the contest (a contestant sees the public board, frozen while it is); and the award certificates (荣誉证书)
 /// of a finished contest, for those who run it.
 struct ContestResultsController {
@@ -14,6 +14,7 @@ struct ContestResultsController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/contests/:contest/results", use: resultsPage)
         router.get("/contests/:contest/results.csv", use: resultsCSV)
+        router.get("/contests/:contest/results.xlsx", use: resultsCSV)
         router.get("/contests/:contest/certificates", use: certificatesPage)
     }
 
@@ -42,23 +43,19 @@ struct ContestResultsController {
             provisional: provisional, runs: runs, canCertify: runs && contest.status == .finished)
         return pages.render(
             "contest-results", title: "成绩表 · \(contest.title)", path: "/contests", session: context.session, content: content,
-            styles: ["contests.css"])
+            styles: ["manage.css", "contests.css"])
     }
 
-    /// The same file as `lianbing contest export`: one team per row, in ranked order.
+    /// The same file as `lianbing contest export`: one team per row, in ranked order; CSV, or at `results.xlsx` the workbook.
     @Sendable func resultsCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal()
         let id = try ContestPagesController.contest(context)
         let (contest, lines) = try await database.contestResults(id, by: principal)
         let members = Dictionary(uniqueKeysWithValues: contest.teams.map { ($0.id, $0.members.map(\.name)) })
         let unitNames = Dictionary(contest.teams.map { ($0.unitCode, $0.unitName) }, uniquingKeysWith: { first, _ in first })
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"contest-\(id)-results.csv\"",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: ContestResultsCSV.encode(lines.map(\.standing), members: members, unitNames: unitNames))))
+        let table = ContestResultsCSV.table(lines.map(\.standing), members: members, unitNames: unitNames, title: contest.title)
+        let name = "contest-\(id)-results"
+        return try TableDownload.response(table, format: TableDownload.format(request), name: name, fallback: name, exportedAt: database.clock())
     }
 
     struct CertificatesContent {

@@ -15,7 +15,7 @@ struct NationalQualificationsController {
         router.post("/api/v1/national-qualifications", use: create)
         router.get("/api/v1/my/national-qualifications", use: mine)
         router.get("/api/v1/national-qualifications/:id", use: show)
-        router.put("/api/v1/national-qualifications/:id/scan", use: upload)
+        router.uploads(.scan).put("/api/v1/national-qualifications/:id/scan", use: upload)
         router.get("/api/v1/national-qualifications/:id/scan", use: scan)
         router.post("/api/v1/national-qualifications/:id/accept", use: accept)
         router.post("/api/v1/national-qualifications/:id/reject", use: reject)
@@ -43,7 +43,7 @@ struct NationalQualificationsController {
     }
 
     /// The body is the file itself, `Content-Type` image/jpeg, image/png or application/pdf (415 otherwise); over
-    /// 5 MB answers 413 (`BodyLimitMiddleware.routeLimit`), content that is not what it claims 400.
+    /// 5 MB answers 413 (`UploadLimit.scan`), content that is not what it claims 400.
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> JSONBody<NationalQualificationJSON> {
         let principal = try context.principal()
         let id = try Self.id(context)
@@ -53,7 +53,7 @@ struct NationalQualificationsController {
             throw HTTPError(.unsupportedMediaType)
         }
         var request = request
-        let data = Data(try await request.collectBody(upTo: min(context.maxUploadSize, ScanFormat.maxBytes)).readableBytesView)
+        let data = Data(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         return JSONBody(
             NationalQualificationJSON(try await database.attachQualificationScan(id, data: data, declared: declared, files: files, by: principal)))
     }

@@ -46,7 +46,6 @@ struct ResultsOverviewController {
         var isPeriod: Bool
         var tiles: [Tile]
         var table: ReportTableView
-        var workbook: String
         var participationLine: String
         var passLine: String
         var months: ReportTableView
@@ -82,12 +81,14 @@ struct ResultsOverviewController {
                 Tile(label: meanLabel, value: ResultTally.meanText(isPeriod ? total.meanPercent : total.meanScore), detail: "有成绩者的平均"),
             ],
             table: ReportTableView(
-                overview.table, id: "overview-table", csv: Export.overview.href(query, unit: code), links: links, totalRow: true,
+                overview.table, id: "overview-table", csv: Export.overview.href(query, unit: code),
+                xlsx: Export.workbook.href(query, unit: code), links: links, totalRow: true,
                 chart: ReportTableView.barChart(overview.table, column: "通过率", title: "各单位通过率")),
-            workbook: Export.workbook.href(query, unit: code),
             participationLine: Self.line(overview.months, title: "每月参考率") { $0.participation },
             passLine: Self.line(overview.months, title: "每月通过率") { $0.passRate },
-            months: ReportTableView(overview.monthTable, id: "months-table", csv: Export.months.href(query, unit: code)))
+            months: ReportTableView(
+                overview.monthTable, id: "months-table", csv: Export.months.href(query, unit: code),
+                xlsx: Export.monthsWorkbook.href(query, unit: code)))
         return pages.render(
             "results-overview", title: "成绩总览", path: "/results", session: context.session, content: content,
             styles: ["manage.css", "dashboard.css"])
@@ -119,6 +120,7 @@ struct ResultsOverviewController {
         case months = "months.csv"
         /// Both tables, one sheet each.
         case workbook = "overview.xlsx"
+        case monthsWorkbook = "months.xlsx"
 
         func href(_ query: ResultsQuery, unit: String) -> String {
             Pager.href(
@@ -134,7 +136,10 @@ struct ResultsOverviewController {
         let name = "results-\(overview.unit.code.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
         switch export {
         case .overview: return TrainingReportsController.csvResponse(overview.table, filename: "\(name).csv")
-        case .months: return TrainingReportsController.csvResponse(overview.monthTable, filename: "\(name)-months.csv")
+        case .months, .monthsWorkbook:
+            return try TableDownload.response(
+                overview.monthTable, format: export == .months ? .csv : .xlsx, name: "\(name)-months", fallback: "\(name)-months",
+                exportedAt: database.clock())
         case .workbook:
             let tables = overview.months.isEmpty ? [overview.table] : [overview.table, overview.monthTable]
             return Response(

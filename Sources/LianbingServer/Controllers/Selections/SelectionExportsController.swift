@@ -5,7 +5,7 @@ import LianbingFormats
 import LianbingStore
 
 /// What a selection comes to on paper and in files: the whole result (every candidate's line) as CSV or Excel for its
-/// administrators; the list (公示名单, 获奖名单) as CSV and as a printable A4 page for everyone who may read it; and,
+/// administrators; the list (公示名单, 获奖名单) as CSV or Excel and as a printable A4 page for everyone who may read it; and,
 /// once final, one 荣誉证书 per winner.
 struct SelectionExportsController {
     let database: AppDatabase
@@ -13,8 +13,9 @@ struct SelectionExportsController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/selections/:selection/result.csv", use: resultCSV)
-        router.get("/selections/:selection/result.xlsx", use: resultWorkbook)
+        router.get("/selections/:selection/result.xlsx", use: resultCSV)
         router.get("/selections/:selection/list.csv", use: listCSV)
+        router.get("/selections/:selection/list.xlsx", use: listCSV)
         router.get("/selections/:selection/print", use: printPage)
         router.get("/selections/:selection/certificates", use: certificatesPage)
         SelectionCandidateController(database: database, pages: pages).addRoutes(to: router)
@@ -32,26 +33,19 @@ struct SelectionExportsController {
         return (selection, table)
     }
 
+    /// CSV, or at `result.xlsx` the workbook.
     @Sendable func resultCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (selection, table) = try await resultTable(context)
-        return TrainingReportsController.csvResponse(table, filename: "selection-\(selection.id)-result.csv")
+        let name = "selection-\(selection.id)-result"
+        return try TableDownload.response(table, format: TableDownload.format(request), name: name, fallback: name, exportedAt: database.clock())
     }
 
-    /// The same table as an Excel workbook, every cell text so that staff numbers keep their digits.
-    @Sendable func resultWorkbook(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (selection, table) = try await resultTable(context)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename=\"selection-\(selection.id)-result.xlsx\"", .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: try WorkbookWriter.encode([table], exportedAt: database.clock()))))
-    }
-
+    /// CSV, or at `list.xlsx` the workbook.
     @Sendable func listCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let selection = try await selection(context)
-        return TrainingReportsController.csvResponse(selection.nomineeTable, filename: "selection-\(selection.id)-list.csv")
+        let name = "selection-\(selection.id)-list"
+        return try TableDownload.response(
+            selection.nomineeTable, format: TableDownload.format(request), name: name, fallback: name, exportedAt: database.clock())
     }
 
     struct PrintContent {

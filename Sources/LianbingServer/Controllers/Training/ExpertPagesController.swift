@@ -129,7 +129,7 @@ struct ExpertPagesController {
         }
     }
 
-    /// The file's text, pasted or read into the box by the page's script (UTF-8; the API also takes GB18030).
+    /// Pasted CSV text; a chosen file (CSV or .xlsx) the page's `upload.js` sends unchanged to the API's import instead.
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
         let text = try await FormFields.from(request, context: context)["csv"] ?? ""
@@ -197,7 +197,7 @@ struct ExpertPagesController {
             importText: refusal.importText, importOpen: !refusal.importText.isEmpty)
         return pages.render(
             "expert-list", title: "专家库", path: "/training", session: context.session, content: content, status: status,
-            styles: ["manage.css", "training.css"], scripts: ["training.js"])
+            styles: ["manage.css", "training.css"], scripts: ["training.js", "upload.js"])
     }
 
     // MARK: Editing

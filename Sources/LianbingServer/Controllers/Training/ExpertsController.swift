@@ -15,7 +15,7 @@ struct ExpertsController {
         router.get("/api/v1/experts", use: list)
         router.post("/api/v1/experts", use: create)
         router.get("/api/v1/experts/activity", use: activity)
-        router.post("/api/v1/experts/import", use: importFile)
+        router.uploads(.file).post("/api/v1/experts/import", use: importFile)
         router.put("/api/v1/experts/:expert", use: update)
         router.delete("/api/v1/experts/:expert", use: delete)
         router.get("/api/v1/training/sessions/:session/experts", use: suggestions)

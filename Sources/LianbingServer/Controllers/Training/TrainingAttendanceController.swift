@@ -13,7 +13,7 @@ struct TrainingAttendanceController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/api/v1/training/sessions/:session/attendance", use: list)
         router.post("/api/v1/training/sessions/:session/attendance", use: record)
-        router.post("/api/v1/training/sessions/:session/attendance/import", use: importFile)
+        router.uploads(.file).post("/api/v1/training/sessions/:session/attendance/import", use: importFile)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[AttendanceEntryJSON]> {

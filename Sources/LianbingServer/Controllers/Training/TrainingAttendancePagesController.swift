@@ -42,7 +42,7 @@ struct TrainingAttendancePagesController {
         }
     }
 
-    /// The file's text, pasted or read into the box by the page's script (UTF-8; the API also takes GB18030).
+    /// Pasted CSV text; a chosen file (CSV or .xlsx) the page's `upload.js` sends unchanged to the API's import instead.
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
         let id = try TrainingSessionsController.session(context)

@@ -59,8 +59,10 @@ struct TrainingDashboardController {
         var warningNote: String
         var nonCompliantCount: Int
         var nonCompliantCSV: String
+        var nonCompliantXLSX: String
         var curriculum: ReportTableView
         var curriculumPeopleCSV: String
+        var curriculumPeopleXLSX: String
         var composition: ReportTableView
         var flagged: ReportTableView
         var lineChart: String
@@ -69,6 +71,7 @@ struct TrainingDashboardController {
         var ratingsByKind: ReportTableView
         var ratingsByTrainer: ReportTableView
         var ratingsBySessionCSV: String
+        var ratingsBySessionXLSX: String
         var planHref: String
     }
 
@@ -164,11 +167,13 @@ struct TrainingDashboardController {
                 limit: Self.warningsShown),
             warningNote: warningNote, nonCompliantCount: halfYear.nonCompliant.count,
             nonCompliantCSV: Export.halfYearUnits.href(unit: code, half: query.half),
+            nonCompliantXLSX: Export.halfYearUnits.href(unit: code, half: query.half, format: .xlsx),
             curriculum: ReportTableView(
                 curriculum.table, id: "curriculum-table", csv: Export.curriculum.href(unit: code),
                 xlsx: Export.curriculum.href(unit: code, format: .xlsx), links: curriculumLinks, totalRow: true,
                 chart: ReportTableView.barChart(curriculum.table, column: "达标率", title: "各单位培训标准达标率")),
             curriculumPeopleCSV: Export.curriculumPeople.href(unit: code),
+            curriculumPeopleXLSX: Export.curriculumPeople.href(unit: code, format: .xlsx),
             composition: ReportTableView(
                 composition.table, id: "composition-table", csv: Export.composition.href(unit: code),
                 xlsx: Export.composition.href(unit: code, format: .xlsx), links: compositionLinks, totalRow: true,
@@ -185,6 +190,7 @@ struct TrainingDashboardController {
                 ratings.byTrainer, id: "ratings-trainer-table", csv: Export.ratingsTrainer.href(unit: code),
                 xlsx: Export.ratingsTrainer.href(unit: code, format: .xlsx), limit: Self.trainersShown),
             ratingsBySessionCSV: Export.ratingsSession.href(unit: code),
+            ratingsBySessionXLSX: Export.ratingsSession.href(unit: code, format: .xlsx),
             planHref: Pager.href("/training/plan", query: ["unit": code]))
         return pages.render(
             "training-dashboard", title: "培训统计", path: "/training/dashboard", session: context.session, content: content,

@@ -143,7 +143,7 @@ struct TrainingDetailPage {
             }, hasAmendments: !amendments.isEmpty)
         return pages.render(
             "training-detail", title: session.title, path: "/training", session: context.session, content: content, status: status,
-            styles: ["manage.css", "training.css"], scripts: ["training.js"])
+            styles: ["manage.css", "training.css"], scripts: ["training.js", "upload.js"])
     }
 
     /// The session's facts, with each trainer who is an expert of a pool the caller sees named with their category.
