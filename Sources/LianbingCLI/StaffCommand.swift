@@ -5,8 +5,8 @@ import LianbingStore
 
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "工作人员花名册：导入、新增、修改、调动、离职、轮岗交流与基层锻炼。",
-        subcommands: [Import.self, Add.self, Edit.self, Move.self, Leave.self, Placement.self])
+        commandName: "staff", abstract: "工作人员花名册：导入、导出、新增、修改、调动、离职、轮岗交流与基层锻炼。",
+        subcommands: [Import.self, Export.self, Add.self, Edit.self, Move.self, Leave.self, Placement.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +31,34 @@ struct StaffCommand: AsyncParsableCommand {
 }
 
 extension StaffCommand {
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "把花名册导出为 CSV 或 Excel 工作簿（.xlsx），与导入格式相同，按工号排序；工号、单位编码为文字单元格。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "只导出此单位及其下级单位的人员（单位编码）；省略则为全部。")
+        var unit: String?
+
+        @Flag(help: "只导出在岗人员（不含离职日期已到的）。")
+        var activeOnly = false
+
+        @Option(help: "输出文件，.csv 或 .xlsx；省略则写到标准输出。", completion: .file(extensions: ["csv", "xlsx"]))
+        var out: String?
+
+        @OptionGroup var format: TableFormatOption
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                let staff = try await db.roster(
+                    unit: unit, filter: StaffFilter(hasLeft: activeOnly ? false : nil), for: try await db.operatorPrincipal())
+                try writeTable(StaffCSV.table(staff, title: "花名册"), to: out, format: format.format, db: db)
+                if let out { Console.out("已写入 \(out)：\(staff.count) 人。") }
+            }
+        }
+    }
+
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "调动：自某日起把工作人员调到另一单位。此前的出勤仍记在原单位，培训覆盖随人走；登录账号随人调动。",

@@ -69,14 +69,21 @@ public enum StaffCSV {
 
     /// `staff` in the import format, in the order given; `parse` reads it back to the same staff.
     public static func encode(_ staff: [Staff]) -> Data {
-        CSVWriter.encode(
-            [header]
-                + staff.map {
-                    [
-                        $0.number, $0.name, $0.unitCode, $0.post, CSVFlag.text($0.isVeteran), CSVFlag.text($0.isEntitledPerson),
-                        $0.specialties.joined(separator: ListCell.joiner), $0.hireDate?.description ?? "", CSVFlag.text($0.isActive),
-                    ]
-                })
+        CSVWriter.encode([header] + table(staff, title: "").rows)
+    }
+
+    /// The roster as a table in the import format (`staff export`, the roster page's downloads): 工号 and 单位编码
+    /// text cells, 入职日期 a date, so the workbook imports back as it came.
+    public static func table(_ staff: [Staff], title: String) -> ReportTable {
+        ReportTable(
+            title: title, columns: header,
+            rows: staff.map {
+                [
+                    $0.number, $0.name, $0.unitCode, $0.post, CSVFlag.text($0.isVeteran), CSVFlag.text($0.isEntitledPerson),
+                    $0.specialties.joined(separator: ListCell.joiner), $0.hireDate?.description ?? "", CSVFlag.text($0.isActive),
+                ]
+            },
+            kinds: [.text, .text, .text, .text, .text, .text, .text, .date, .text])
     }
 
     /// Specialties in the order written, trimmed, without empties or repeats; also how a form's or an option's

@@ -137,26 +137,7 @@ extension AppDatabase {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
         let today = ChinaTime.civilDate(of: clock())
         return try await reader.read { db in
-            let root = try unit.map { try Self.unitInScope($0, for: principal, db).unitPath } ?? principal.scope
-            var conditions = "u.path >= ? AND u.path < ?"
-            var arguments: StatementArguments = [root.lowerBound, root.upperBound]
-            if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
-                conditions += " AND (s.name LIKE ? ESCAPE '\\' OR s.number LIKE ? ESCAPE '\\')"
-                let pattern = "%" + Self.escapeLike(query) + "%"
-                arguments += [pattern, pattern]
-            }
-            if let post = filter.post {
-                conditions += " AND s.post = ?"
-                arguments += [post]
-            }
-            if let isVeteran = filter.isVeteran {
-                conditions += " AND s.isVeteran = ?"
-                arguments += [isVeteran]
-            }
-            if let hasLeft = filter.hasLeft {
-                conditions += hasLeft ? " AND s.leftOn <= ?" : " AND (s.leftOn IS NULL OR s.leftOn > ?)"
-                arguments += [today.description]
-            }
+            let (conditions, arguments) = try Self.rosterConditions(query: query, unit: unit, filter: filter, today: today, for: principal, db)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff s JOIN unit u ON u.code = s.unitCode WHERE \(conditions)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(
                 db,
@@ -170,6 +151,46 @@ extension AppDatabase {
             }
             return Page(items: items, page: page.page, perPage: page.perPage, total: total)
         }
+    }
+
+    /// Everyone the roster list shows for the same search and filters, unpaged, in staff-number order: what
+    /// `staff export` and the roster page's downloads write.
+    public func roster(query: String? = nil, unit: String?, filter: StaffFilter = StaffFilter(), for principal: Principal) async throws -> [Staff] {
+        guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以查看花名册") }
+        let today = ChinaTime.civilDate(of: clock())
+        return try await reader.read { db in
+            let (conditions, arguments) = try Self.rosterConditions(query: query, unit: unit, filter: filter, today: today, for: principal, db)
+            return try StaffRecord.fetchAll(
+                db, sql: "SELECT s.* FROM staff s JOIN unit u ON u.code = s.unitCode WHERE \(conditions) ORDER BY s.number", arguments: arguments
+            ).map(\.staff)
+        }
+    }
+
+    /// The WHERE clause (on `staff s JOIN unit u`) of the roster's search and filters within the caller's subtree.
+    private static func rosterConditions(
+        query: String?, unit: String?, filter: StaffFilter, today: CivilDate, for principal: Principal, _ db: Database
+    ) throws -> (String, StatementArguments) {
+        let root = try unit.map { try unitInScope($0, for: principal, db).unitPath } ?? principal.scope
+        var conditions = "u.path >= ? AND u.path < ?"
+        var arguments: StatementArguments = [root.lowerBound, root.upperBound]
+        if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
+            conditions += " AND (s.name LIKE ? ESCAPE '\\' OR s.number LIKE ? ESCAPE '\\')"
+            let pattern = "%" + escapeLike(query) + "%"
+            arguments += [pattern, pattern]
+        }
+        if let post = filter.post {
+            conditions += " AND s.post = ?"
+            arguments += [post]
+        }
+        if let isVeteran = filter.isVeteran {
+            conditions += " AND s.isVeteran = ?"
+            arguments += [isVeteran]
+        }
+        if let hasLeft = filter.hasLeft {
+            conditions += hasLeft ? " AND s.leftOn <= ?" : " AND (s.leftOn IS NULL OR s.leftOn > ?)"
+            arguments += [today.description]
+        }
+        return (conditions, arguments)
     }
 
     public func staffMember(_ number: String, for principal: Principal) async throws -> StaffListing {

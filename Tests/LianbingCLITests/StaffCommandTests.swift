@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LianbingCore
 @testable import LianbingCLI
+import LianbingFormats
 import LianbingStore
 import Testing
 
@@ -25,6 +26,21 @@ import Testing
         try Data(CLITests.org.utf8).write(to: org)
         try await run(["init", "--org", org.path, "--admin", "root"])
         return try AppDatabase.open(path: db, passwords: PasswordHasher(cost: 4))
+    }
+
+    @Test func theExportedRosterImportsBackUnchanged() async throws {
+        let database = try await prepared()
+        try await run(["staff", "add", "440106000001", "--name", "周九", "--unit", "440106001001", "--post", "接访员", "--hired", "2022-05-01"])
+        try await run(["staff", "add", "GD0000010", "--name", "吴十", "--unit", "440106001001", "--post", "代办员"])
+        let root = try await database.operatorPrincipal()
+        for name in ["花名册.xlsx", "花名册.csv"] {
+            let out = directory.appendingPathComponent(name).path
+            try await run(["staff", "export", "--unit", "440106001001", "--out", out])
+            let summary = try await database.importStaff(
+                try StaffCSV.read(try Data(contentsOf: URL(fileURLWithPath: out)), file: out).get(), file: out, by: root)
+            #expect(summary.inserted == 0 && summary.updated == 0 && summary.unchanged == 2, "\(name)")
+        }
+        await #expect(throws: (any Error).self) { try await run(["staff", "export", "--unit", "999999999999"]) }
     }
 
     @Test func addThenEditChangesOnlyTheOptionsGiven() async throws {

@@ -155,6 +155,8 @@ import Testing
             "GET /api/v1/staff": [Probe(method: .get, uri: "/api/v1/staff?unit=\(u)")],
             "GET /api/v1/staff/{number}": [Probe(method: .get, uri: "/api/v1/staff/\(s)")],
             "GET /staff": [Probe(method: .get, uri: "/staff?unit=\(u)")],
+            "GET /staff.csv": [Probe(method: .get, uri: "/staff.csv?unit=\(u)")],
+            "GET /staff.xlsx": [Probe(method: .get, uri: "/staff.xlsx?unit=\(u)")],
             "GET /staff/{number}": [Probe(method: .get, uri: "/staff/\(s)")],
             // Adding names an out-of-scope unit as the form's bad field (400), as the import names a bad line.
             "POST /staff/new": [

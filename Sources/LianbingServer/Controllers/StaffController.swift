@@ -1,5 +1,6 @@
 import Hummingbird
 import LianbingCore
+import LianbingFormats
 import LianbingStore
 
 /// The staff roster of the caller's subtree, searchable, filtered and paged, and each person's page.
@@ -11,6 +12,8 @@ struct StaffController {
         router.get("/api/v1/staff", use: apiList)
         router.get("/api/v1/staff/:number", use: apiDetail)
         router.get("/staff", use: listPage)
+        router.get("/staff.csv", use: rosterFile)
+        router.get("/staff.xlsx", use: rosterFile)
         router.get("/staff/:number", use: detailPage)
     }
 
@@ -38,6 +41,9 @@ struct StaffController {
         var pager: Pager
         var canManage: Bool
         var notice: String?
+        /// The downloads carry the list's search and filters.
+        var csv: String
+        var xlsx: String
     }
 
     struct Row {
@@ -47,12 +53,28 @@ struct StaffController {
     }
 
     /// The list's filters: `unit` (subtree), `post`, `veteran` (`1`/`0`) and `status` (`active` 在岗, `left` 已离职).
+    static func filter(_ request: Request) -> StaffFilter {
+        StaffFilter(
+            post: request.query("post"), isVeteran: request.query("veteran").map { $0 == "1" },
+            hasLeft: request.query("status").flatMap { ["active": false, "left": true][$0] })
+    }
+
+    /// The roster as the list shows it (same search and filters, every page), in the import format: CSV, or at
+    /// `staff.xlsx` the workbook.
+    @Sendable func rosterFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try await database.roster(
+            query: request.query("q"), unit: request.query("unit"), filter: Self.filter(request), for: try context.principal(.trainer))
+        return try TableDownload.response(
+            StaffCSV.table(staff, title: "花名册"), format: TableDownload.format(request), name: "花名册", fallback: "staff",
+            exportedAt: database.clock())
+    }
+
     @Sendable func listPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.principal(.trainer)
         let (query, unit, post) = (request.query("q"), request.query("unit"), request.query("post"))
         let veteran = request.query("veteran"), status = request.query("status")
-        let filter = StaffFilter(
-            post: post, isVeteran: veteran.map { $0 == "1" }, hasLeft: status.flatMap { ["active": false, "left": true][$0] })
+        let filter = Self.filter(request)
+        let filters = ["q": query, "unit": unit, "post": post, "veteran": veteran, "status": status]
         let page = try await database.staff(
             query: query, unit: unit, filter: filter, page: PageRequest(page: request.queryInt("page"), perPage: 50), for: principal)
         var unitName: String?
@@ -74,9 +96,9 @@ struct StaffController {
                 return Row(staff: StaffJSON(listing), hasLeft: left.map { $0 <= today } ?? false, leftOn: left?.description)
             },
             total: page.total,
-            pager: Pager(
-                page: page, path: "/staff", query: ["q": query, "unit": unit, "post": post, "veteran": veteran, "status": status]),
-            canManage: principal.has(.admin), notice: request.query("imported").map { "花名册已导入：\($0)" })
+            pager: Pager(page: page, path: "/staff", query: filters),
+            canManage: principal.has(.admin), notice: request.query("imported").map { "花名册已导入：\($0)" },
+            csv: Pager.href("/staff.csv", query: filters), xlsx: Pager.href("/staff.xlsx", query: filters))
         return pages.render("staff", title: "工作人员", path: "/staff", session: context.session, content: content)
     }
 
