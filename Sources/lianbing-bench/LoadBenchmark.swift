@@ -21,6 +21,7 @@ func benchLoad(_ arguments: ArraySlice<String>) async throws {
     let database = prepared!
     defer { database.remove() }
     report(String(format: "  prepared in %.1f s: org, shipped bank, one exam with %d papers, %d sessions", preparation, count, count))
+    report(String(format: "  publishing (papers made and stored) %.2f s  (target at 50,000: under 10 s)", database.publishSeconds))
 
     let server = try await ServerProcess(
         database: database.path, synchronous: synchronous, log: database.directory.appendingPathComponent("server.log"))
@@ -84,4 +85,14 @@ private func machineBusySeconds() -> Double {
     let ticks = stat.split(separator: "\n").first?.split(separator: " ").dropFirst().compactMap { Double($0) } ?? []
     guard ticks.count > 4 else { return 0 }
     return (ticks.reduce(0, +) - ticks[3] - ticks[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// `lianbing-bench publish`: the load run's preparation alone, for the time publishing takes at a given size.
+func benchPublish(_ arguments: ArraySlice<String>) async throws {
+    let count = try BenchOptions(arguments, allowed: ["candidates"]).int("candidates", 50_000, in: 1...200_000)
+    let database = try await LoadDatabase.prepare(candidates: count)
+    defer { database.remove() }
+    let bytes = try FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int ?? 0
+    report(String(format: "publish: %d candidates, papers made and stored in %.2f s (target at 50,000: under 10 s); database %.0f MiB",
+        count, database.publishSeconds, Double(bytes) / 1_048_576))
 }

@@ -10,6 +10,8 @@ struct LoadDatabase {
     let path: String
     let examId: Int64
     let sessions: [LoadSession]
+    /// Publishing the exam: the candidate list frozen, every paper made and stored (`publishExam`).
+    let publishSeconds: Double
 
     static let county = "440199"
 
@@ -35,9 +37,11 @@ struct LoadDatabase {
             opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(12 * 3_600), durationMinutes: 180, passMark: 60,
             seed: 2_026)
         let exam = try await database.createExam(draft, by: principal)
+        let start = ContinuousClock.now
         _ = try await database.publishExam(exam.id, by: principal)
+        let publishSeconds = (ContinuousClock.now - start) / .seconds(1)
         let sessions = try await database.openLoadSessions(forStaff: (0..<candidates).map(staffNumber), by: principal)
-        return LoadDatabase(directory: directory, path: path, examId: exam.id, sessions: sessions)
+        return LoadDatabase(directory: directory, path: path, examId: exam.id, sessions: sessions, publishSeconds: publishSeconds)
     }
 
     func remove() {

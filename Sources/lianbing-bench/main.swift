@@ -115,6 +115,7 @@ case "assemble": try benchAssemble()
 case "grade": try benchGrade()
 case "stats": try benchStats()
 case "roster": try await reportingBenchErrors { try await benchRoster() }
+case "publish": try await reportingBenchErrors { try await benchPublish(arguments.dropFirst()) }
 case "load": try await reportingBenchErrors { try await benchLoad(arguments.dropFirst()) }
 case "durability": try await reportingBenchErrors { if try await !benchDurability(arguments.dropFirst()) { exit(1) } }
 case "close": try await reportingBenchErrors { try await benchClose(arguments.dropFirst()) }
@@ -127,6 +128,7 @@ default:
     print("       lianbing-bench grade   — grade 200,000 generated attempts of a 100-question paper")
     print("       lianbing-bench stats   — item statistics of 10,000 attempts × 100 questions")
     print("       lianbing-bench roster  — import a 50,000-row staff roster as .xlsx and as CSV (read, check, write)")
+    print("       lianbing-bench publish [--candidates 50000] — publish one exam of the shipped bank (papers made and stored)")
     print("       lianbing-bench load [--candidates 20000] [--connections 1000] [--synchronous full|normal] [--duration-seconds 90]")
     print("                           [--start-seconds 55] [--submit-seconds 30]")
     print("                           — exam day against the release server: starts, saves every 30 s, submits; /healthz ceiling")

@@ -114,4 +114,10 @@ extension AppDatabase {
     static func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try questionEncoder.encode(value), as: UTF8.self)
     }
+
+    /// A paper in the same bytes, written directly where it can be (`Paper.storedJSON`).
+    static func json(_ paper: Paper) throws -> String {
+        if let json = paper.storedJSON { return json }
+        return String(decoding: try questionEncoder.encode(paper), as: UTF8.self)
+    }
 }
