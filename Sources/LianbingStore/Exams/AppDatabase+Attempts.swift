@@ -42,7 +42,7 @@ extension AppDatabase {
                 if (row["excusedReason"] as String?) != nil { .excused }
                 else if let state { state.isFinished ? .finished : (now >= (row["deadline"] as Date? ?? closes) ? .finished : .inProgress) }
                 else { now >= closes ? .absent : .notStarted }
-            let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
+            let paper = try (row["candidatePaper"] as String?).map(Self.decodePaper)
             // The candidate's own paper once drawn; before that, what the blueprint makes every paper.
             let size: (questions: Int, points: Double)
             if let paper {

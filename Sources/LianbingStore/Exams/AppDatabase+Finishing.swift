@@ -33,14 +33,14 @@ extension AppDatabase {
         try MachineMarks(of: attempt, cache: cache, db).write(&attempt, db)
     }
 
-    static func recomputeTotals(_ attempt: inout AttemptRecord, _ db: Database) throws {
+    static func recomputeTotals(_ attempt: inout AttemptRecord, paper: Paper? = nil, _ db: Database) throws {
         let row = try Row.fetchOne(
             db, sql: "SELECT SUM(score) AS total, SUM(score IS NULL) AS pending FROM attemptAnswer WHERE attemptId = ?",
             arguments: [attempt.id!])!
         attempt.pendingCount = row["pending"] ?? 0
         attempt.score = attempt.pendingCount == 0 ? (row["total"] as Double? ?? 0) : nil
         try attempt.update(db)
-        try tallyPoints(of: attempt, db)
+        try tallyPoints(of: attempt, paper: paper, db)
     }
 
     /// Assessments mark 多选 by their own policy; self-tests all-or-nothing, so "right" means right.

@@ -54,7 +54,7 @@ extension AppDatabase {
         return try await reader.read { db in
             _ = try Self.examInScope(id, for: principal, db)
             let forms = try Row.fetchAll(db, sql: "SELECT letter, paper FROM examForm WHERE examId = ? ORDER BY letter", arguments: [id]).map {
-                ExamForm(letter: $0["letter"], paper: try JSONDecoder().decode(Paper.self, from: Data(($0["paper"] as String).utf8)))
+                ExamForm(letter: $0["letter"], paper: try Self.decodePaper($0["paper"]))
             }
             var questions: [String: Question] = [:]
             for item in forms.flatMap(\.paper.items) {
@@ -74,7 +74,7 @@ extension AppDatabase {
             guard exam.examStatus == .published else { throw LianbingError.conflict("只能为已发布、未发布成绩的考试录入成绩") }
             let forms = try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT letter, paper FROM examForm WHERE examId = ?", arguments: [id]).map {
-                    ($0["letter"] as String, try JSONDecoder().decode(Paper.self, from: Data(($0["paper"] as String).utf8)))
+                    ($0["letter"] as String, try Self.decodePaper($0["paper"]))
                 })
             var issues: [ImportIssue] = []
             var seen: Set<String> = []

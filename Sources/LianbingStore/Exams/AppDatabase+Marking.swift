@@ -76,7 +76,7 @@ extension AppDatabase {
         var papers: [Int64: Paper] = [:]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
             let attemptId: Int64 = row["id"]
-            let paper = try papers[attemptId] ?? JSONDecoder().decode(Paper.self, from: Data((row["paper"] as String).utf8))
+            let paper = try papers[attemptId] ?? Self.decodePaper(row["paper"])
             papers[attemptId] = paper
             let item = paper.items[row["position"]]
             let question = try cache.entry(item.questionId, revision: item.revision, db).question

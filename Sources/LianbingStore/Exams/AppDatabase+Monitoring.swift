@@ -74,7 +74,7 @@ extension AppDatabase {
                     if (row["excusedReason"] as String?) != nil { .excused }
                     else if let state { state.isFinished || (deadline.map { now >= $0 } ?? false) ? .submitted : .inProgress }
                     else { now >= closes ? .absent : .notStarted }
-                let paper = try (row["candidatePaper"] as String?).map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) }
+                let paper = try (row["candidatePaper"] as String?).map(Self.decodePaper)
                 return CandidateProgress(
                     staffNumber: row["staffNumber"], name: row["name"], unitCode: row["unitCode"], unitName: row["unitName"],
                     unitTrail: trails[row["path"]] ?? row["unitName"], standing: standing, attemptId: row["attemptId"],

@@ -6,10 +6,12 @@ extension AppDatabase {
     /// Rewrites a centralised attempt's marks summed per knowledge point (`attemptPointTally`), as `Mastery` adds them:
     /// each marked item under each of its question's knowledge points, a pending short answer not at all. Called
     /// wherever an attempt's totals are worked out, so the tally never lags its marks.
-    static func tallyPoints(of attempt: AttemptRecord, _ db: Database) throws {
+    static func tallyPoints(of attempt: AttemptRecord, paper: Paper? = nil, _ db: Database) throws {
         guard let id = attempt.id, attempt.examId != nil else { return }
         try db.execute(sql: "DELETE FROM attemptPointTally WHERE attemptId = ?", arguments: [id])
-        let paper = try attempt.decodedPaper()
+        // A submission hands over the paper its marks were worked out from on a reader: decoding it is the largest
+        // part of a submission, and here it would hold up the single writer.
+        let paper = try paper ?? attempt.decodedPaper()
         let lookup = try db.cachedStatement(sql: "SELECT knowledgePoints FROM questionRevision WHERE questionId = ? AND revision = ?")
         var mastery = Mastery()
         for row in try Row.fetchAll(

@@ -83,7 +83,7 @@ extension AppDatabase {
                 PaperPurpose.selfTest.rawValue, staffNumber, "\"questionId\":\"\(questionId)\"", PaperPurpose.selfTest.rawValue,
             ])
         for row in rows {
-            let paper = try JSONDecoder().decode(Paper.self, from: Data((row["paper"] as String).utf8))
+            let paper = try Self.decodePaper(row["paper"])
             let position: Int = row["position"]
             guard paper.items.indices.contains(position) else { continue }
             let item = paper.items[position]

@@ -67,7 +67,7 @@ struct ExamCandidateRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     var closesAt: Date?
     var addedAt: Date
 
-    func decodedPaper() throws -> Paper? { try paper.map { try JSONDecoder().decode(Paper.self, from: Data($0.utf8)) } }
+    func decodedPaper() throws -> Paper? { try paper.map(AppDatabase.decodePaper) }
 }
 
 struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -90,7 +90,7 @@ struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    func decodedPaper() throws -> Paper { try JSONDecoder().decode(Paper.self, from: Data(paper.utf8)) }
+    func decodedPaper() throws -> Paper { try AppDatabase.decodePaper(paper) }
     var attemptState: AttemptState { AttemptState(rawValue: state)! }
     var paperPurpose: PaperPurpose { PaperPurpose(rawValue: purpose)! }
 }
@@ -113,6 +113,12 @@ extension AppDatabase {
     /// Compact JSON with sorted keys: papers and blueprints are compared and hashed as strings.
     static func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try questionEncoder.encode(value), as: UTF8.self)
+    }
+
+    /// A stored paper, read directly where it is in the stored layout (`Paper(storedJSON:)`).
+    static func decodePaper(_ json: String) throws -> Paper {
+        if let paper = Paper(storedJSON: json) { return paper }
+        return try JSONDecoder().decode(Paper.self, from: Data(json.utf8))
     }
 
     /// A paper in the same bytes, written directly where it can be (`Paper.storedJSON`).

@@ -13,6 +13,8 @@ struct MachineMarks: Sendable {
     let responses: [Int: String?]
     /// Every item not marked by a person, with its mark; `nil` for what waits for a person (short answers).
     let scores: [(position: Int, score: Double?)]
+    /// The paper, decoded here so the writer's tally of knowledge points need not decode it again.
+    let paper: Paper
 
     init(of attempt: AttemptRecord, cache: QuestionCache, _ db: Database) throws {
         let paper = try attempt.decodedPaper()
@@ -27,6 +29,7 @@ struct MachineMarks: Sendable {
         attemptId = attempt.id!
         responses = answers.mapValues(\.response)
         self.scores = scores
+        self.paper = paper
     }
 
     /// Whether the attempt's stored responses are still the ones marked: a save may have come in since.
@@ -52,6 +55,6 @@ struct MachineMarks: Sendable {
         for (position, score) in scores {
             try upsert.execute(arguments: [attemptId, position, savedAt, score])
         }
-        try AppDatabase.recomputeTotals(&attempt, db)
+        try AppDatabase.recomputeTotals(&attempt, paper: paper, db)
     }
 }

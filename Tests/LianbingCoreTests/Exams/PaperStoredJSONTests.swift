@@ -37,6 +37,21 @@ struct PaperStoredJSONTests {
         }
     }
 
+    @Test("Given any paper written in the stored form, when read back directly, then it is the same paper")
+    func readsBackWhatItWrites() async throws {
+        await propertyCheck(count: 300, input: Self.item.array(of: 0...40)) { items in
+            let paper = Paper(items: items)
+            guard let json = paper.storedJSON else { return }
+            #expect(Paper(storedJSON: json) == paper)
+            // Anything but the exact layout is left to the general decoder.
+            #expect(Paper(storedJSON: json + " ") == nil)
+            #expect(Paper(storedJSON: json.replacingOccurrences(of: ":", with: ": ")) == nil || items.isEmpty)
+        }
+        let decoded = try JSONDecoder().decode(Paper.self, from: Data(#"{"items":[{"difficulty":3,"optionOrder":[],"points":1,"questionId":"A\"B","revision":1,"section":0}]}"#.utf8))
+        #expect(Paper(storedJSON: #"{"items":[{"difficulty":3,"optionOrder":[],"points":1,"questionId":"A\"B","revision":1,"section":0}]}"#) == nil)
+        #expect(decoded.items[0].questionId == "A\"B")
+    }
+
     @Test("Given text that would need escaping or a number with an exponent, then it defers to the encoder")
     func defersWhereItCannotMatch() {
         #expect(Paper(items: [PaperItem(questionId: "A\"B", revision: 1, section: 0, points: 1, difficulty: 3)]).storedJSON == nil)
