@@ -69,6 +69,17 @@ struct QuestionEditingTests {
         for unit in [Code.tianhe, Code.huashi, Code.guangzhou, nil] { #expect(try await ids(unit).contains("GZ-3")) }
         for unit in [Code.wujiang, Code.shaoguan, Code.province] { #expect(try await !ids(unit).contains("GZ-3")) }
         #expect(try await ids(Code.wujiang).contains(ExamBank.questions[0].id))
+
+        // Before an exam exists, its feasibility and preview use the bank the caller's own unit draws from.
+        let drafted = { (principal: Principal) in
+            try await fixture.db.reader.read { db in
+                try AppDatabase.draftPool(
+                    for: ExamBank.blueprint, now: Date(), drawnBy: try AppDatabase.scopeUnit(of: principal, db).code, db
+                ).map(\.id)
+            }
+        }
+        #expect(try await drafted(try await fixture.trainer()).contains("GZ-3"))
+        #expect(try await !drafted(try await fixture.provinceAdmin()).contains("GZ-3"))
     }
 
     @Test("Given a question, when it is retired and restored, then each is a revision with its reason and the pool follows")

@@ -77,7 +77,7 @@ extension AppDatabase {
         let unit = try unitInScope(draft.unitCode, for: principal, db)
         let candidates = try candidateNumbers(db, root: unit.unitPath, posts: draft.posts)
         if candidates.isEmpty { problems.append("考生名单为空：\(unit.name) 范围内没有符合条件的在岗人员") }
-        let pool = try draftPool(for: draft.blueprint, now: now, db)
+        let pool = try draftPool(for: draft.blueprint, now: now, drawnBy: unit.code, db)
         problems += Feasibility.check(draft.blueprint, pool: pool, candidates: max(1, candidates.count)).map(\.description)
         guard problems.isEmpty else { throw LianbingError.invalid(problems.joined(separator: "\n")) }
         let blueprintJSON = try json(draft.blueprint)

@@ -19,7 +19,8 @@ public struct PaperPreview: Sendable, Codable, Equatable {
 }
 
 extension AppDatabase {
-    /// Draws one paper from `blueprint` against the current bank as an exam for `candidates` would (`PaperAssembler`,
+    /// Draws one paper from `blueprint` against the current bank (as the caller's own unit draws from it) as an exam
+    /// for `candidates` would (`PaperAssembler`,
     /// the same pool and exposure cap), with a fresh seed, and stores nothing: the exam's own papers are drawn at
     /// publication. An infeasible blueprint throws every problem, as creating the exam would.
     public func previewPaper(_ blueprint: Blueprint, candidates: Int, by principal: Principal) async throws -> PaperPreview {
@@ -29,7 +30,8 @@ extension AppDatabase {
         let cache = cache
         let seed = UInt64.random(in: .min ... .max)
         return try await reader.read { db in
-            var assembler = try PaperAssembler(blueprint: blueprint, pool: try Self.draftPool(for: blueprint, now: now, db), plannedPapers: candidates)
+            let pool = try Self.draftPool(for: blueprint, now: now, drawnBy: try Self.scopeUnit(of: principal, db).code, db)
+            var assembler = try PaperAssembler(blueprint: blueprint, pool: pool, plannedPapers: candidates)
             var generator = SeededGenerator(seed: seed)
             let paper = try assembler.nextPaper(using: &generator)
             let items = try paper.items.map { item in

@@ -40,13 +40,16 @@ extension AppDatabase {
         try Int.fetchOne(db, sql: "SELECT MAX(number) FROM bankRevision") ?? 0
     }
 
-    /// Checks a blueprint against the current bank for a number of candidates, before anything is stored.
+    /// Checks a blueprint against the current bank for a number of candidates, before anything is stored: the bank
+    /// an exam of the caller's own unit would draw from.
     public func checkBlueprint(_ blueprint: Blueprint, candidates: Int, by principal: Principal) async throws -> [FeasibilityProblem] {
         guard principal.has(.trainer) else { throw LianbingError.forbidden("只有培训师和管理员可以组卷") }
         try InputBounds.check(candidates, in: InputBounds.candidates, "考生人数", unit: "人")
         let now = clock()
         return try await reader.read { db in
-            Feasibility.check(blueprint, pool: try Self.draftPool(for: blueprint, now: now, db), candidates: candidates)
+            Feasibility.check(
+                blueprint, pool: try Self.draftPool(for: blueprint, now: now, drawnBy: try Self.scopeUnit(of: principal, db).code, db),
+                candidates: candidates)
         }
     }
 }

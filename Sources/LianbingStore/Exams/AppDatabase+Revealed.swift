@@ -31,9 +31,10 @@ extension AppDatabase {
         return revealed
     }
 
-    /// The current bank as a new exam would draw from it: without the revealed questions if the blueprint says so.
-    static func draftPool(for blueprint: Blueprint, now: Date, _ db: Database) throws -> [PoolQuestion] {
-        let pool = try pool(db, bankRevision: currentBankRevision(db))
+    /// The current bank as a new exam of `unitCode` would draw from it (what its ancestors and itself own; `nil` the
+    /// province's): without the revealed questions if the blueprint says so.
+    static func draftPool(for blueprint: Blueprint, now: Date, drawnBy unitCode: String?, _ db: Database) throws -> [PoolQuestion] {
+        let pool = try pool(db, bankRevision: currentBankRevision(db), drawnBy: unitCode)
         guard blueprint.excludesRevealed else { return pool }
         let revealed = try revealedQuestions(now: now, db)
         return pool.filter { !revealed.contains($0.id) }
