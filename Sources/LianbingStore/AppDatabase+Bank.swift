@@ -93,14 +93,7 @@ extension AppDatabase {
                 unchanged: incoming.count - added.count - changed.count, drafts: drafts, warnings: warnings, skipped: skipped)
             guard !dryRun, !(added.isEmpty && changed.isEmpty) else { return result }
 
-            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM bankRevision") ?? 0) + 1
-            try db.execute(
-                sql: "INSERT INTO bankRevision (number, createdAt, actor, note, added, changed) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [number, now, principal.auditName, note, added.count, changed.count])
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO questionRevision (questionId, revision, bankRevision, kind, status, usage, difficulty, knowledgePoints, stem, content, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import')
-                """)
+            let number = try Self.openBankRevision(note: note, added: added.count, changed: changed.count, by: principal, at: now, db)
             let owner = try Self.questionOwner(for: principal, db)
             let total = added.count + changed.count
             for (index, (located, json)) in (added + changed).enumerated() {
@@ -112,10 +105,7 @@ extension AppDatabase {
                 } else {
                     try db.execute(sql: "UPDATE question SET currentRevision = ? WHERE id = ?", arguments: [revision, question.id])
                 }
-                try insert.execute(arguments: [
-                    question.id, revision, number, question.kind.rawValue, question.status.rawValue, question.usage.rawValue,
-                    question.difficulty, "|" + question.knowledgePoints.joined(separator: "|") + "|", question.stem, json,
-                ])
+                try Self.storeQuestionRevision(question, content: json, revision: revision, bankRevision: number, source: "import", db)
                 if index % 500 == 499 || index == total - 1 { progress?(index + 1, total) }
             }
             try db.audit(principal, "bank.import", note, "题库版本 \(number)：新增 \(added.count)，修改 \(changed.count)", at: now)
@@ -123,6 +113,31 @@ extension AppDatabase {
             return result
         }
         return dryRun ? try await reader.read(work) : try await writer.write(work)
+    }
+
+    /// Records the next bank revision, the snapshot an import or a save from the question form files its questions
+    /// under (`actor` and `note` are a revision's author and reason); returns its number.
+    static func openBankRevision(note: String, added: Int, changed: Int, by principal: Principal, at now: Date, _ db: Database) throws -> Int {
+        let number = try currentBankRevision(db) + 1
+        try db.execute(
+            sql: "INSERT INTO bankRevision (number, createdAt, actor, note, added, changed) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [number, now, principal.auditName, note, added, changed])
+        return number
+    }
+
+    /// Stores `question` (`content`: its canonical JSON) as revision `revision` in bank revision `bankRevision`, from
+    /// `source` (`import` or `browser`).
+    static func storeQuestionRevision(
+        _ question: Question, content: String, revision: Int, bankRevision: Int, source: String, _ db: Database
+    ) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO questionRevision (questionId, revision, bankRevision, kind, status, usage, difficulty, knowledgePoints, stem, content, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [
+            question.id, revision, bankRevision, question.kind.rawValue, question.status.rawValue, question.usage.rawValue,
+            question.difficulty, "|" + question.knowledgePoints.joined(separator: "|") + "|", question.stem, content, source,
+        ])
     }
 
     /// The latest bank revision number, 0 before the first import.

@@ -140,20 +140,11 @@ extension AppDatabase {
                 sql: "INSERT INTO question (id, currentRevision, ownerUnitCode) VALUES (?, 1, ?)",
                 arguments: [question.id, try questionOwner(for: principal, db)])
         }
-        let number = try currentBankRevision(db) + 1
-        try db.execute(
-            sql: "INSERT INTO bankRevision (number, createdAt, actor, note, added, changed) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [number, now, principal.auditName, reason, revision == 1 ? 1 : 0, revision == 1 ? 0 : 1])
-        try db.execute(
-            sql: """
-                INSERT INTO questionRevision (questionId, revision, bankRevision, kind, status, usage, difficulty, knowledgePoints, stem, content, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'browser')
-                """,
-            arguments: [
-                question.id, revision, number, question.kind.rawValue, question.status.rawValue, question.usage.rawValue, question.difficulty,
-                "|" + question.knowledgePoints.joined(separator: "|") + "|", question.stem,
-                String(decoding: try questionEncoder.encode(question), as: UTF8.self),
-            ])
+        let number = try openBankRevision(
+            note: reason, added: revision == 1 ? 1 : 0, changed: revision == 1 ? 0 : 1, by: principal, at: now, db)
+        try storeQuestionRevision(
+            question, content: String(decoding: try questionEncoder.encode(question), as: UTF8.self), revision: revision,
+            bankRevision: number, source: "browser", db)
         try db.audit(
             principal, revision == 1 ? "bank.create" : "bank.edit", "试题 \(question.id)", "第 \(revision) 版（题库版本 \(number)）：\(reason)",
             at: now)
